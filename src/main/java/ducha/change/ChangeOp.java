@@ -1,0 +1,5 @@
+package ducha.change;
+
+public enum ChangeOp {
+    CREATE, UPDATE, TRANSITION, DELETE
+}

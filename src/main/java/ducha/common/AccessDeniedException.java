@@ -1,0 +1,21 @@
+package ducha.common;
+
+import io.smallrye.graphql.api.ErrorCode;
+
+@ErrorCode("FORBIDDEN")
+public class AccessDeniedException extends DomainException {
+
+    public AccessDeniedException(String message) {
+        super(message, null);
+    }
+
+    @Override
+    public int status() {
+        return 403;
+    }
+
+    @Override
+    public String code() {
+        return "FORBIDDEN";
+    }
+}

@@ -1,0 +1,67 @@
+package ducha.common;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A HQL where-clause built from optional filters, with named parameters. */
+public final class Query {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    public Query where(String condition, String name, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            parameters.put(name, value);
+        }
+        return this;
+    }
+
+    public Query where(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    public Query param(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
+    /** A case-insensitive substring match of any of the given fields. */
+    public Query text(String text, String... fields) {
+        if (text == null || text.isBlank()) {
+            return this;
+        }
+        List<String> any = new ArrayList<>();
+        for (String field : fields) {
+            any.add("lower(" + field + ") like :text escape '\\'");
+        }
+        conditions.add("(" + String.join(" or ", any) + ")");
+        parameters.put("text", "%" + escapeLike(text.trim().toLowerCase()) + "%");
+        return this;
+    }
+
+    /** Newest-first keyset: rows strictly after the cursor's (time, id). */
+    public Query after(Cursors.TimeKey key, String timeField) {
+        if (key != null) {
+            conditions.add("(" + timeField + " < :afterTime or (" + timeField + " = :afterTime and id < :afterId))");
+            parameters.put("afterTime", key.at());
+            parameters.put("afterId", key.id());
+        }
+        return this;
+    }
+
+    public String hql() {
+        return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+    }
+
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

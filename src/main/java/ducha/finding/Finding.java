@@ -1,0 +1,58 @@
+package ducha.finding;
+
+import ducha.common.AuditedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One problem seen at a site by a unit; its status only moves through {@link FindingLifecycle}. */
+@Entity
+@Table(name = "finding")
+public class Finding extends AuditedEntity {
+
+    @Column(name = "unit_id", updatable = false)
+    public UUID unitId;
+
+    @Column(name = "site_id", updatable = false)
+    public UUID siteId;
+
+    @Column(name = "inspection_id")
+    public UUID inspectionId;
+
+    @Enumerated(EnumType.STRING)
+    public FindingCategory category;
+
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
+
+    public String description;
+
+    @Column(name = "found_at")
+    public Instant foundAt;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    @Enumerated(EnumType.STRING)
+    public FindingStatus status;
+
+    @Column(name = "rectified_on_site")
+    public boolean rectifiedOnSite;
+
+    @Column(name = "rectified_at")
+    public Instant rectifiedAt;
+
+    @Column(name = "rectification_note")
+    public String rectificationNote;
+
+    @Column(name = "reported_by", updatable = false)
+    public String reportedBy;
+
+    public boolean isOverdue(Instant now) {
+        return dueAt != null && dueAt.isBefore(now) && FindingStatus.UNRESOLVED.contains(status);
+    }
+}

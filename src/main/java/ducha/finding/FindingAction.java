@@ -1,0 +1,5 @@
+package ducha.finding;
+
+public enum FindingAction {
+    START, RECTIFY, VERIFY, REOPEN, ESCALATE
+}

@@ -1,0 +1,6 @@
+package ducha.finding;
+
+public enum FindingCategory {
+    DISINFECTION, DUTY_ROSTER, CROWD_CONTROL, TESTING_PROCEDURE, SUPPLIES, PRICING, FOOD_SAFETY, RECORD_KEEPING,
+    OTHER
+}

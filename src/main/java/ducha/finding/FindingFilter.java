@@ -1,0 +1,12 @@
+package ducha.finding;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Filters of the finding list; null means "any". unitId includes the unit's sub-units; the period [from, to)
+ * applies to foundAt.
+ */
+public record FindingFilter(UUID unitId, UUID siteId, UUID inspectionId, FindingStatus status,
+        FindingCategory category, Severity severity, Boolean overdue, Instant from, Instant to, String text) {
+}

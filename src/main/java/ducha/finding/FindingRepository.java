@@ -1,0 +1,11 @@
+package ducha.finding;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class FindingRepository implements PanacheRepositoryBase<Finding, UUID> {
+}

@@ -1,0 +1,115 @@
+package ducha.finding;
+
+import ducha.change.ChangeEventView;
+import ducha.common.Page;
+import ducha.common.PageRequest;
+import ducha.common.Times;
+import ducha.security.Roles;
+import ducha.web.ETags;
+import ducha.web.Params;
+import ducha.web.Responses;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/findings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Findings", description = "Problems found at sites and their rectification.")
+public class FindingResource {
+
+    private final FindingService service;
+
+    public FindingResource(FindingService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "List findings, newest first",
+            description = "unitId includes the unit's sub-units; the period [from, to) applies to foundAt.")
+    public Uni<RestResponse<Page<FindingView>>> list(@RestQuery String unitId, @RestQuery String siteId,
+            @RestQuery String inspectionId, @RestQuery String status, @RestQuery String category,
+            @RestQuery String severity, @RestQuery String overdue, @RestQuery String from, @RestQuery String to,
+            @RestQuery String q, @RestQuery String limit, @RestQuery String cursor, @Context UriInfo uri) {
+        FindingFilter filter = new FindingFilter(Params.uuid("unitId", unitId), Params.uuid("siteId", siteId),
+                Params.uuid("inspectionId", inspectionId), Params.enumOf(FindingStatus.class, "status", status),
+                Params.enumOf(FindingCategory.class, "category", category),
+                Params.enumOf(Severity.class, "severity", severity), Params.bool("overdue", overdue),
+                Times.instant(Params.time("from", from)), Times.instant(Params.time("to", to)),
+                Params.text("q", q, 200));
+        return service.list(filter, PageRequest.of(Params.integer("limit", limit), cursor))
+                .map(page -> Responses.page(page, uri));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Read a finding")
+    public Uni<RestResponse<FindingView>> get(@RestPath String id) {
+        return service.get(Params.requiredUuid("id", id)).map(view -> Responses.ok(view, view.version()));
+    }
+
+    @POST
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Report a finding",
+            description = "Inspectors report only for their unit and its sub-units. rectifiedOnSite=true creates it RECTIFIED.")
+    public Uni<RestResponse<FindingView>> report(@Valid @NotNull FindingInput input, @Context UriInfo uri) {
+        return service.report(input).map(view -> Responses.created(view, view.version(), uri, view.id()));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Edit a finding's details", description = "Needs If-Match with the ETag you read.")
+    public Uni<RestResponse<FindingView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull FindingChanges input) {
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+                .map(view -> Responses.ok(view, view.version()));
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Move a finding through its lifecycle",
+            description = "START, RECTIFY (note), VERIFY (admin), REOPEN (admin, note), ESCALATE (admin). "
+                    + "A move the lifecycle does not allow is a 409 naming the allowed ones. If-Match is optional.")
+    public Uni<RestResponse<FindingView>> transition(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            @Valid @NotNull TransitionInput input) {
+        return service.transition(Params.requiredUuid("id", id), ETags.optionalVersion(ifMatch), input)
+                .map(view -> Responses.ok(view, view.version()));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Every recorded change of a finding, oldest first")
+    public Uni<Page<ChangeEventView>> history(@RestPath String id) {
+        return service.history(Params.requiredUuid("id", id)).map(events -> new Page<>(events, null));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a finding", description = "Refused (409) while a notice cites it.")
+    public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+    }
+}

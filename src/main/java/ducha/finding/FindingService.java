@@ -1,0 +1,276 @@
+package ducha.finding;
+
+import ducha.change.ChangeEventView;
+import ducha.change.ChangeHistory;
+import ducha.change.ChangeLog;
+import ducha.change.ChangeOp;
+import ducha.common.AccessDeniedException;
+import ducha.common.AuditedEntity;
+import ducha.common.ConflictException;
+import ducha.common.Cursors;
+import ducha.common.DatabaseErrors;
+import ducha.common.FieldError;
+import ducha.common.InvalidInputException;
+import ducha.common.Page;
+import ducha.common.PageRequest;
+import ducha.common.Query;
+import ducha.common.ResourceNotFoundException;
+import ducha.common.Texts;
+import ducha.common.Times;
+import ducha.common.Versions;
+import ducha.inspection.InspectionRepository;
+import ducha.security.CurrentUser;
+import ducha.security.UnitAccess;
+import ducha.site.SiteRepository;
+import ducha.unit.UnitRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class FindingService {
+
+    static final String ENTITY = "finding";
+    private static final Sort NEWEST_FIRST = Sort.descending("foundAt", "id");
+    /** A phone's clock may run a little fast; a finding further in the future is a mistake. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final FindingRepository findings;
+    private final UnitRepository units;
+    private final SiteRepository sites;
+    private final InspectionRepository inspections;
+    private final UnitAccess access;
+    private final CurrentUser user;
+    private final ChangeLog changes;
+    private final ChangeHistory history;
+
+    public FindingService(FindingRepository findings, UnitRepository units, SiteRepository sites,
+            InspectionRepository inspections, UnitAccess access, CurrentUser user, ChangeLog changes,
+            ChangeHistory history) {
+        this.findings = findings;
+        this.units = units;
+        this.sites = sites;
+        this.inspections = inspections;
+        this.access = access;
+        this.user = user;
+        this.changes = changes;
+        this.history = history;
+    }
+
+    @WithSession
+    public Uni<FindingView> get(UUID id) {
+        return require(id).map(FindingView::of);
+    }
+
+    /** Findings newest first. */
+    @WithSession
+    public Uni<Page<FindingView>> list(FindingFilter filter, PageRequest page) {
+        Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
+        Uni<List<UUID>> unitScope = filter.unitId() == null
+                ? Uni.createFrom().nullItem()
+                : units.subtreeIds(filter.unitId());
+        return unitScope.chain(unitIds -> {
+            if (unitIds != null && unitIds.isEmpty()) {
+                return Uni.createFrom().item(new Page<FindingView>(List.of(), null));
+            }
+            Query query = new Query()
+                    .where("unitId in :unitIds", "unitIds", unitIds)
+                    .where("siteId = :siteId", "siteId", filter.siteId())
+                    .where("inspectionId = :inspectionId", "inspectionId", filter.inspectionId())
+                    .where("status = :status", "status", filter.status())
+                    .where("category = :category", "category", filter.category())
+                    .where("severity = :severity", "severity", filter.severity())
+                    .where("foundAt >= :from", "from", filter.from())
+                    .where("foundAt < :to", "to", filter.to())
+                    .text(filter.text(), "description")
+                    .after(after, "foundAt");
+            if (filter.overdue() != null) {
+                query.where(filter.overdue()
+                        ? "(dueAt < :now and status in :unresolved)"
+                        : "(dueAt is null or dueAt >= :now or status not in :unresolved)")
+                        .param("now", Instant.now())
+                        .param("unresolved", FindingStatus.UNRESOLVED);
+            }
+            return findings.find(query.hql(), NEWEST_FIRST, query.parameters())
+                    .range(0, page.limit())
+                    .list()
+                    .map(rows -> Page.of(rows, page.limit(), row -> Cursors.ofTime(row.foundAt, row.id))
+                            .map(FindingView::of));
+        });
+    }
+
+    /** Reports a finding: OPEN, or RECTIFIED at once when it was fixed on site. */
+    @WithTransaction
+    public Uni<FindingView> report(FindingInput input) {
+        Instant now = AuditedEntity.now();
+        Finding finding = new Finding();
+        finding.id = input.id() != null ? input.id() : UUID.randomUUID();
+        finding.unitId = input.unitId();
+        finding.siteId = input.siteId();
+        finding.inspectionId = input.inspectionId();
+        finding.category = input.category();
+        finding.severity = input.severity();
+        finding.description = input.description().trim();
+        finding.foundAt = input.foundAt() != null ? Times.instant(input.foundAt()) : now;
+        finding.dueAt = Times.instant(input.dueAt());
+        finding.rectifiedOnSite = Boolean.TRUE.equals(input.rectifiedOnSite());
+        finding.status = FindingLifecycle.initialStatus(finding.rectifiedOnSite);
+        if (finding.rectifiedOnSite) {
+            finding.rectifiedAt = finding.foundAt;
+            finding.rectificationNote = Texts.blankToNull(input.rectificationNote());
+        }
+        finding.reportedBy = user.subject();
+
+        List<FieldError> errors = new ArrayList<>();
+        if (finding.foundAt.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new FieldError("foundAt", "cannot be in the future"));
+        }
+        if (finding.dueAt != null && !finding.dueAt.isAfter(finding.foundAt)) {
+            errors.add(new FieldError("dueAt", "must be after foundAt"));
+        }
+        if (!finding.rectifiedOnSite && input.rectificationNote() != null) {
+            errors.add(new FieldError("rectificationNote", "only goes with rectifiedOnSite; rectify it later with a note"));
+        }
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidInputException(errors));
+        }
+        return units.findById(input.unitId())
+                .onItem().ifNull().failWith(() -> new InvalidInputException("unitId", "names no unit"))
+                .chain(() -> sites.findById(input.siteId()))
+                .onItem().ifNull().failWith(() -> new InvalidInputException("siteId", "names no site"))
+                .chain(() -> checkInspection(input.inspectionId(), input.unitId(), input.siteId()))
+                .chain(() -> access.requireWriteAccess(input.unitId()))
+                .chain(() -> findings.persistAndFlush(finding))
+                .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version, FindingView.of(saved),
+                        null))
+                .map(FindingView::of)
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    @WithTransaction
+    public Uni<FindingView> update(UUID id, Long expectedVersion, FindingChanges input) {
+        return require(id)
+                .call(finding -> access.requireWriteAccess(finding.unitId))
+                .invoke(finding -> Versions.check(ENTITY, id, expectedVersion, finding.version))
+                .call(finding -> checkInspection(input.inspectionId(), finding.unitId, finding.siteId))
+                .invoke(finding -> {
+                    Instant dueAt = Times.instant(input.dueAt());
+                    if (dueAt != null && !dueAt.isAfter(finding.foundAt)) {
+                        throw new InvalidInputException("dueAt", "must be after foundAt");
+                    }
+                    finding.inspectionId = input.inspectionId();
+                    finding.category = input.category();
+                    finding.severity = input.severity();
+                    finding.description = input.description().trim();
+                    finding.dueAt = dueAt;
+                })
+                .call(findings::flush)
+                .call(finding -> changes.record(ENTITY, id, ChangeOp.UPDATE, finding.version, FindingView.of(finding),
+                        null))
+                .map(FindingView::of)
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    /**
+     * Moves a finding along {@link FindingLifecycle}. Checks, in order: the unit rule (403), the role the
+     * action needs (403), the table (409, naming the allowed actions), the note (400), the version (412).
+     */
+    @WithTransaction
+    public Uni<FindingView> transition(UUID id, Long expectedVersion, TransitionInput input) {
+        FindingLifecycle.Move move = FindingLifecycle.move(input.action());
+        return require(id)
+                .call(finding -> access.requireWriteAccess(finding.unitId))
+                .chain(finding -> {
+                    boolean admin = user.isAdmin();
+                    if (move.adminOnly() && !admin) {
+                        throw new AccessDeniedException("Only an admin may " + move.action() + " a finding.");
+                    }
+                    if (!move.from().contains(finding.status)) {
+                        List<FindingAction> allowed = FindingLifecycle.allowedActions(finding.status, admin);
+                        throw new ConflictException("A finding that is " + finding.status + " cannot take "
+                                + move.action() + "; allowed now: " + (allowed.isEmpty() ? "none" : allowed) + ".",
+                                Map.of("status", finding.status, "allowedActions", allowed));
+                    }
+                    String note = Texts.blankToNull(input.note());
+                    if (move.noteRequired() && note == null) {
+                        throw new InvalidInputException("note", "is required for " + move.action());
+                    }
+                    Versions.check(ENTITY, id, expectedVersion, finding.version);
+                    Map<String, Object> detail = new LinkedHashMap<>();
+                    detail.put("action", move.action());
+                    detail.put("from", finding.status);
+                    detail.put("to", move.to());
+                    detail.put("note", note);
+                    apply(finding, move, note);
+                    return findings.flush()
+                            .chain(() -> changes.record(ENTITY, id, ChangeOp.TRANSITION, finding.version,
+                                    FindingView.of(finding), detail))
+                            .replaceWith(finding);
+                })
+                .map(FindingView::of)
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID id, Long expectedVersion) {
+        return require(id)
+                .invoke(finding -> Versions.check(ENTITY, id, expectedVersion, finding.version))
+                .call(finding -> findings.delete(finding).call(findings::flush))
+                .call(finding -> changes.record(ENTITY, id, ChangeOp.DELETE, finding.version, FindingView.of(finding),
+                        null))
+                .replaceWithVoid()
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    /** Every recorded change of a finding, oldest first; kept after the finding is deleted. */
+    public Uni<List<ChangeEventView>> history(UUID id) {
+        return history.of(ENTITY, id).chain(events -> events.isEmpty()
+                ? get(id).replaceWith(events)
+                : Uni.createFrom().item(events));
+    }
+
+    Uni<Finding> require(UUID id) {
+        return findings.findById(id).onItem().ifNull().failWith(() -> new ResourceNotFoundException(ENTITY, id));
+    }
+
+    private Uni<Void> checkInspection(UUID inspectionId, UUID unitId, UUID siteId) {
+        if (inspectionId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return inspections.findById(inspectionId)
+                .onItem().ifNull().failWith(() -> new InvalidInputException("inspectionId", "names no inspection"))
+                .invoke(inspection -> {
+                    if (!inspection.unitId.equals(unitId) || !inspection.siteId.equals(siteId)) {
+                        throw new InvalidInputException("inspectionId",
+                                "is a visit of another unit or site than the finding's");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static void apply(Finding finding, FindingLifecycle.Move move, String note) {
+        finding.status = move.to();
+        switch (move.action()) {
+            case RECTIFY -> {
+                finding.rectifiedAt = AuditedEntity.now();
+                finding.rectificationNote = note;
+            }
+            case REOPEN -> {
+                finding.rectifiedAt = null;
+                finding.rectifiedOnSite = false;
+                finding.rectificationNote = null;
+            }
+            default -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package ducha.finding;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+public enum FindingStatus {
+    OPEN, RECTIFYING, RECTIFIED, VERIFIED, ESCALATED;
+
+    /** Statuses in which a finding still waits for rectification, and so can be overdue. */
+    public static final Set<FindingStatus> UNRESOLVED = EnumSet.of(OPEN, RECTIFYING, ESCALATED);
+}

@@ -1,0 +1,5 @@
+package ducha.finding;
+
+public enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

@@ -1,0 +1,20 @@
+package ducha.inspection;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "InspectionInput", description = "A visit to record, or the new state of one (unit and site stay).")
+public record InspectionInput(
+        @Schema(description = "Optional client-chosen id, on create only.") UUID id,
+        @NotNull UUID unitId,
+        @NotNull UUID siteId,
+        @NotNull OffsetDateTime startedAt,
+        @NotNull @Min(1) @Max(10000) Integer inspectorCount,
+        @NotNull InspectionMethod method,
+        @Size(max = 10000) String notes) {
+}

@@ -1,0 +1,149 @@
+package ducha.inspection;
+
+import ducha.change.ChangeLog;
+import ducha.change.ChangeOp;
+import ducha.common.Cursors;
+import ducha.common.DatabaseErrors;
+import ducha.common.InvalidInputException;
+import ducha.common.Page;
+import ducha.common.PageRequest;
+import ducha.common.Query;
+import ducha.common.ResourceNotFoundException;
+import ducha.common.Texts;
+import ducha.common.Times;
+import ducha.common.Versions;
+import ducha.security.CurrentUser;
+import ducha.security.UnitAccess;
+import ducha.site.SiteRepository;
+import ducha.unit.UnitRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class InspectionService {
+
+    static final String ENTITY = "inspection";
+    private static final Sort NEWEST_FIRST = Sort.descending("startedAt", "id");
+
+    private final InspectionRepository inspections;
+    private final UnitRepository units;
+    private final SiteRepository sites;
+    private final UnitAccess access;
+    private final CurrentUser user;
+    private final ChangeLog changes;
+
+    public InspectionService(InspectionRepository inspections, UnitRepository units, SiteRepository sites,
+            UnitAccess access, CurrentUser user, ChangeLog changes) {
+        this.inspections = inspections;
+        this.units = units;
+        this.sites = sites;
+        this.access = access;
+        this.user = user;
+        this.changes = changes;
+    }
+
+    @WithSession
+    public Uni<InspectionView> get(UUID id) {
+        return require(id).map(InspectionView::of);
+    }
+
+    /** Inspections newest first. */
+    @WithSession
+    public Uni<Page<InspectionView>> list(InspectionFilter filter, PageRequest page) {
+        Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
+        Uni<List<UUID>> unitScope = filter.unitId() == null
+                ? Uni.createFrom().nullItem()
+                : units.subtreeIds(filter.unitId());
+        return unitScope.chain(unitIds -> {
+            if (unitIds != null && unitIds.isEmpty()) {
+                return Uni.createFrom().item(new Page<InspectionView>(List.of(), null));
+            }
+            Query query = new Query()
+                    .where("unitId in :unitIds", "unitIds", unitIds)
+                    .where("siteId = :siteId", "siteId", filter.siteId())
+                    .where("startedAt >= :from", "from", filter.from())
+                    .where("startedAt < :to", "to", filter.to())
+                    .after(after, "startedAt");
+            return inspections.find(query.hql(), NEWEST_FIRST, query.parameters())
+                    .range(0, page.limit())
+                    .list()
+                    .map(rows -> Page.of(rows, page.limit(), row -> Cursors.ofTime(row.startedAt, row.id))
+                            .map(InspectionView::of));
+        });
+    }
+
+    @WithTransaction
+    public Uni<InspectionView> create(InspectionInput input) {
+        Inspection inspection = new Inspection();
+        inspection.id = input.id() != null ? input.id() : UUID.randomUUID();
+        inspection.unitId = input.unitId();
+        inspection.siteId = input.siteId();
+        inspection.createdBy = user.subject();
+        apply(inspection, input);
+        return requireReferences(input)
+                .chain(() -> access.requireWriteAccess(input.unitId()))
+                .chain(() -> inspections.persistAndFlush(inspection))
+                .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version,
+                        InspectionView.of(saved), null))
+                .map(InspectionView::of)
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    @WithTransaction
+    public Uni<InspectionView> update(UUID id, Long expectedVersion, InspectionInput input) {
+        return require(id)
+                .call(inspection -> access.requireWriteAccess(inspection.unitId))
+                .invoke(inspection -> {
+                    if (input.id() != null && !input.id().equals(id)) {
+                        throw new InvalidInputException("id", "must match the inspection being changed");
+                    }
+                    if (!inspection.unitId.equals(input.unitId()) || !inspection.siteId.equals(input.siteId())) {
+                        throw new InvalidInputException("unitId",
+                                "unit and site of an inspection cannot change; record a new inspection instead");
+                    }
+                    Versions.check(ENTITY, id, expectedVersion, inspection.version);
+                    apply(inspection, input);
+                })
+                .call(inspections::flush)
+                .call(inspection -> changes.record(ENTITY, id, ChangeOp.UPDATE, inspection.version,
+                        InspectionView.of(inspection), null))
+                .map(InspectionView::of)
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    /** Deleting is for mistakes; an inspection with findings is refused by the database (409). */
+    @WithTransaction
+    public Uni<Void> delete(UUID id, Long expectedVersion) {
+        return require(id)
+                .invoke(inspection -> Versions.check(ENTITY, id, expectedVersion, inspection.version))
+                .call(inspection -> inspections.delete(inspection).call(inspections::flush))
+                .call(inspection -> changes.record(ENTITY, id, ChangeOp.DELETE, inspection.version,
+                        InspectionView.of(inspection), null))
+                .replaceWithVoid()
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    Uni<Inspection> require(UUID id) {
+        return inspections.findById(id).onItem().ifNull().failWith(() -> new ResourceNotFoundException(ENTITY, id));
+    }
+
+    private Uni<Void> requireReferences(InspectionInput input) {
+        return units.findById(input.unitId())
+                .onItem().ifNull().failWith(() -> new InvalidInputException("unitId", "names no unit"))
+                .chain(() -> sites.findById(input.siteId()))
+                .onItem().ifNull().failWith(() -> new InvalidInputException("siteId", "names no site"))
+                .replaceWithVoid();
+    }
+
+    private static void apply(Inspection inspection, InspectionInput input) {
+        inspection.startedAt = Times.instant(input.startedAt());
+        inspection.inspectorCount = input.inspectorCount();
+        inspection.method = input.method();
+        inspection.notes = Texts.blankToNull(input.notes());
+    }
+}

@@ -1,0 +1,5 @@
+package ducha.notice;
+
+public enum NoticeKind {
+    BULLETIN, SUGGESTION, ACCOUNTABILITY_WARNING, REMINDER
+}

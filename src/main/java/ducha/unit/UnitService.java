@@ -1,0 +1,134 @@
+package ducha.unit;
+
+import ducha.change.ChangeLog;
+import ducha.change.ChangeOp;
+import ducha.common.ConflictException;
+import ducha.common.Cursors;
+import ducha.common.DatabaseErrors;
+import ducha.common.InvalidInputException;
+import ducha.common.Page;
+import ducha.common.PageRequest;
+import ducha.common.Query;
+import static ducha.common.Texts.blankToNull;
+import ducha.common.ResourceNotFoundException;
+import ducha.common.Versions;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UnitService {
+
+    static final String ENTITY = "unit";
+
+    private final UnitRepository units;
+    private final ChangeLog changes;
+
+    public UnitService(UnitRepository units, ChangeLog changes) {
+        this.units = units;
+        this.changes = changes;
+    }
+
+    @WithSession
+    public Uni<UnitView> get(UUID id) {
+        return require(id).map(UnitView::of);
+    }
+
+    /** Units in code order. */
+    @WithSession
+    public Uni<Page<UnitView>> list(UnitFilter filter, PageRequest page) {
+        Query query = new Query()
+                .where("parentId = :parentId", "parentId", filter.parentId())
+                .where("district = :district", "district", filter.district())
+                .where("kind = :kind", "kind", filter.kind())
+                .where("active = :active", "active", filter.active())
+                .text(filter.text(), "code", "name");
+        if (page.cursor() != null) {
+            query.where("code > :afterCode", "afterCode", Cursors.textKey(page.cursor()));
+        }
+        return units.find(query.hql(), Sort.by("code"), query.parameters())
+                .range(0, page.limit())
+                .list()
+                .map(rows -> Page.of(rows, page.limit(), unit -> Cursors.ofText(unit.code)).map(UnitView::of));
+    }
+
+    @WithTransaction
+    public Uni<UnitView> create(UnitInput input) {
+        Unit unit = new Unit();
+        unit.id = input.id() != null ? input.id() : UUID.randomUUID();
+        return checkParent(unit.id, input.parentId())
+                .chain(() -> {
+                    apply(unit, input);
+                    return units.persistAndFlush(unit);
+                })
+                .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version, UnitView.of(saved), null))
+                .map(UnitView::of)
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    @WithTransaction
+    public Uni<UnitView> update(UUID id, Long expectedVersion, UnitInput input) {
+        if (input.id() != null && !input.id().equals(id)) {
+            return Uni.createFrom().failure(new InvalidInputException("id", "must match the unit being changed"));
+        }
+        return require(id)
+                .invoke(unit -> Versions.check(ENTITY, id, expectedVersion, unit.version))
+                .call(unit -> checkParent(id, input.parentId()))
+                .invoke(unit -> apply(unit, input))
+                .call(units::flush)
+                .call(unit -> changes.record(ENTITY, id, ChangeOp.UPDATE, unit.version, UnitView.of(unit), null))
+                .map(UnitView::of)
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    /** Only an unreferenced unit can go; one with history is deactivated instead. */
+    @WithTransaction
+    public Uni<Void> delete(UUID id, Long expectedVersion) {
+        return require(id)
+                .invoke(unit -> Versions.check(ENTITY, id, expectedVersion, unit.version))
+                .call(unit -> units.firstReference(id).invoke(reference -> reference.ifPresent(what -> {
+                    throw new ConflictException("Unit " + unit.code + " still has " + what
+                            + "; set it inactive instead of deleting it.");
+                })))
+                .call(unit -> units.delete(unit).call(units::flush))
+                .call(unit -> changes.record(ENTITY, id, ChangeOp.DELETE, unit.version, UnitView.of(unit), null))
+                .replaceWithVoid()
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    Uni<Unit> require(UUID id) {
+        return units.findById(id).onItem().ifNull().failWith(() -> new ResourceNotFoundException(ENTITY, id));
+    }
+
+    /** The parent must exist and must not be the unit itself or one of its descendants. */
+    private Uni<Void> checkParent(UUID unitId, UUID parentId) {
+        if (parentId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (parentId.equals(unitId)) {
+            return Uni.createFrom().failure(new InvalidInputException("parentId", "cannot be the unit itself"));
+        }
+        return units.findById(parentId)
+                .onItem().ifNull().failWith(() -> new InvalidInputException("parentId", "names no unit"))
+                .chain(() -> units.subtreeIds(unitId))
+                .invoke(subtree -> {
+                    if (subtree.contains(parentId)) {
+                        throw new InvalidInputException("parentId", "cannot be one of the unit's own sub-units");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static void apply(Unit unit, UnitInput input) {
+        unit.code = input.code();
+        unit.name = input.name().trim();
+        unit.kind = input.kind();
+        unit.parentId = input.parentId();
+        unit.district = blankToNull(input.district());
+        unit.leader = blankToNull(input.leader());
+        unit.active = input.active() == null || input.active();
+    }
+}

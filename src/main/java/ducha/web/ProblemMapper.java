@@ -1,0 +1,283 @@
+package ducha.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import ducha.common.DatabaseErrors;
+import ducha.common.DomainException;
+import ducha.common.FieldError;
+import ducha.common.InvalidInputException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.CompositeException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import org.hibernate.HibernateException;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every REST error becomes RFC 9457 problem details. The mappers below only exist to win over Quarkus' own
+ * mappers for the same types; all of them delegate to {@link #toResponse}.
+ */
+public class ProblemMapper {
+
+    private static final String BEARER_CHALLENGE = "Bearer realm=\"ducha\"";
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> domain(DomainException e, UriInfo uri) {
+        return toResponse(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> webApplication(WebApplicationException e, UriInfo uri) {
+        return toResponse(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> validation(ConstraintViolationException e, UriInfo uri) {
+        return toResponse(e, uri);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
+            JsonParseException.class, InvalidFormatException.class, UnrecognizedPropertyException.class})
+    public RestResponse<Problem> json(Exception e, UriInfo uri) {
+        return toResponse(e, uri);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class, ForbiddenException.class})
+    public RestResponse<Problem> security(Exception e, UriInfo uri) {
+        return toResponse(e, uri);
+    }
+
+    @ServerExceptionMapper({CompositeException.class, CompletionException.class, PersistenceException.class,
+            HibernateException.class, Exception.class})
+    public RestResponse<Problem> other(Exception e, UriInfo uri) {
+        return toResponse(e, uri);
+    }
+
+    static RestResponse<Problem> toResponse(Throwable failure, UriInfo uri) {
+        Throwable e = DatabaseErrors.translate(unwrap(failure));
+        String path = uri == null ? null : uri.getPath();
+        if (e instanceof DomainException domain) {
+            Problem problem = new Problem(domain.code(), titleOf(domain.status()), domain.status(),
+                    domain.getMessage(), path,
+                    domain instanceof InvalidInputException invalid ? invalid.errors() : null);
+            domain.extensions().forEach((name, value) -> {
+                if (!name.equals("errors") || problem.errors == null) {
+                    problem.with(name, value);
+                }
+            });
+            return respond(problem);
+        }
+        if (e instanceof ConstraintViolationException violations) {
+            List<FieldError> errors = violations.getConstraintViolations().stream()
+                    .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                    .toList();
+            return respond(new Problem("VALIDATION", "Invalid input", 400,
+                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                            : "The input has " + errors.size() + " invalid fields.",
+                    path, errors));
+        }
+        if (e instanceof JsonProcessingException json) {
+            return respond(jsonProblem(json, path));
+        }
+        if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException
+                || e instanceof AuthenticationCompletionException) {
+            return RestResponse.ResponseBuilder.<Problem>create(401)
+                    .header("WWW-Authenticate", BEARER_CHALLENGE)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(new Problem("UNAUTHENTICATED", "Unauthenticated", 401,
+                            "A valid bearer token is required.", path, null))
+                    .build();
+        }
+        if (e instanceof ForbiddenException) {
+            return respond(new Problem("FORBIDDEN", "Forbidden", 403,
+                    "Your role does not allow this operation.", path, null));
+        }
+        if (e instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            RestResponse.ResponseBuilder<Problem> builder = RestResponse.ResponseBuilder.<Problem>create(status)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(codeOf(status), titleOf(status), status, detailOf(web, status), path, null));
+            String allow = web.getResponse().getHeaderString("Allow");
+            if (allow != null) {
+                builder.header("Allow", allow);
+            }
+            return builder.build();
+        }
+        String incident = UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected failure %s on %s", incident, path);
+        return respond(new Problem("INTERNAL", "Internal error", 500,
+                "The service failed unexpectedly; the incident id is in its log.", path, null)
+                .with("incident", incident));
+    }
+
+    private static RestResponse<Problem> respond(Problem problem) {
+        return RestResponse.ResponseBuilder.<Problem>create(problem.status).type(Problem.MEDIA_TYPE)
+                .entity(problem).build();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable e = failure;
+        while (true) {
+            if (e instanceof CompositeException composite && !composite.getCauses().isEmpty()) {
+                e = composite.getCauses().get(0);
+            } else if (e instanceof CompletionException && e.getCause() != null) {
+                e = e.getCause();
+            } else {
+                return e;
+            }
+        }
+    }
+
+    private static Problem jsonProblem(JsonProcessingException json, String path) {
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            String field = pathOf(unknown);
+            return new Problem("VALIDATION", "Invalid input", 400,
+                    field + ": is not a property of this resource (server-owned or misspelt).", path,
+                    List.of(new FieldError(field, "is not accepted here")));
+        }
+        if (json instanceof InvalidFormatException format) {
+            String field = pathOf(format);
+            String expected = format.getTargetType() != null && format.getTargetType().isEnum()
+                    ? "one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants())
+                    : "a valid " + simpleName(format.getTargetType());
+            return new Problem("VALIDATION", "Invalid input", 400, field + ": must be " + expected + ".", path,
+                    List.of(new FieldError(field, "must be " + expected)));
+        }
+        if (json instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            String field = pathOf(mismatched);
+            String expected = "a valid " + simpleName(mismatched.getTargetType());
+            return new Problem("VALIDATION", "Invalid input", 400, field + ": must be " + expected + ".", path,
+                    List.of(new FieldError(field, "must be " + expected)));
+        }
+        if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = pathOf(mapping);
+            return new Problem("VALIDATION", "Invalid input", 400, field + ": has an invalid value.", path,
+                    List.of(new FieldError(field, "has an invalid value")));
+        }
+        return new Problem("MALFORMED_JSON", "Malformed JSON", 400,
+                "The request body is not valid JSON of the expected shape.", path, null);
+    }
+
+    private static String simpleName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "UUID";
+            case "OffsetDateTime", "Instant" -> "ISO-8601 time with offset";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            case "Double", "double" -> "number";
+            case "Boolean", "boolean" -> "boolean";
+            case "String" -> "string";
+            case "List", "Set" -> "array";
+            default -> "object";
+        };
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** "create.input.code" of a method parameter becomes "code"; a query parameter keeps its own name. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        boolean afterParameter = false;
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                afterParameter = true;
+                parameter = node.getName();
+                continue;
+            }
+            String name = node.getName();
+            if (node.getIndex() != null) {
+                String last = names.isEmpty() ? "" : names.remove(names.size() - 1);
+                names.add(last + "[" + node.getIndex() + "]");
+            }
+            if (name != null && !name.startsWith("<")) {
+                names.add(name);
+            }
+        }
+        if (names.isEmpty()) {
+            return afterParameter && parameter != null ? parameter : "body";
+        }
+        return String.join(".", names);
+    }
+
+    private static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 409 -> "CONFLICT";
+            case 412 -> "STALE_VERSION";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            case 428 -> "PRECONDITION_REQUIRED";
+            default -> status >= 500 ? "INTERNAL" : "HTTP_" + status;
+        };
+    }
+
+    static String titleOf(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (status == 412) {
+            return "Stale version";
+        }
+        if (status == 428) {
+            return "Precondition required";
+        }
+        if (status == 400) {
+            return "Invalid input";
+        }
+        return known != null ? known.getReasonPhrase() : "HTTP " + status;
+    }
+
+    private static String detailOf(WebApplicationException e, int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this path.";
+            case 405 -> "This path does not support that method.";
+            case 406 -> "This resource cannot answer in the media type you accept.";
+            case 415 -> "Send the body as application/json.";
+            default -> status >= 500 ? "The service failed unexpectedly." : "The request was refused.";
+        };
+    }
+}
