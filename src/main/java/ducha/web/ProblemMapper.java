@@ -114,6 +114,9 @@ public class ProblemMapper {
             return respond(new Problem("FORBIDDEN", "Forbidden", 403,
                     "Your role does not allow this operation.", path, null));
         }
+        if (e instanceof WebApplicationException web && web.getCause() instanceof JsonProcessingException json) {
+            return respond(jsonProblem(json, path));
+        }
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             RestResponse.ResponseBuilder<Problem> builder = RestResponse.ResponseBuilder.<Problem>create(status)

@@ -1,0 +1,198 @@
+package ducha.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ducha.support.Api;
+import ducha.support.Db;
+import ducha.support.Endpoints;
+import ducha.support.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every REST operation × {anonymous, inspector of the row's unit, inspector of another unit, admin}. Each case
+ * gets fresh rows, so a write in one case cannot change the answer of another. A refused write must leave the
+ * change log untouched.
+ */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class RoleMatrixTest {
+
+    enum Caller { ANONYMOUS, OWN_INSPECTOR, OTHER_INSPECTOR, ADMIN }
+
+    /** Fresh rows of one case: a world with an inspection, a finding and a notice. */
+    record Rows(Api.World world, String inspectionId, String findingId, String noticeId, Spare spare) {
+    }
+
+    /** Unreferenced rows that a delete may remove. */
+    record Spare(String unitId, String siteId, String inspectionId, String findingId) {
+    }
+
+    /** What each operation answers to {own inspector, other inspector, admin}; anonymous always gets 401. */
+    record Case(int own, int other, int admin, BiFunction<RequestSpecification, Rows, Response> call) {
+    }
+
+    private static final Map<String, Case> MATRIX = new LinkedHashMap<>();
+
+    static {
+        read("GET /api/v1/units", (r, rows) -> r.get("/api/v1/units"));
+        read("GET /api/v1/units/{id}", (r, rows) -> r.get("/api/v1/units/" + rows.world().unitId()));
+        adminOnly("POST /api/v1/units", 201, (r, rows) -> r.body(unit(Api.code("M"), null)).post("/api/v1/units"));
+        adminOnly("PUT /api/v1/units/{id}", 200, (r, rows) -> r.header("If-Match", "\"0\"")
+                .body(unit(Api.code("M"), null)).put("/api/v1/units/" + rows.world().unitId()));
+        adminOnly("DELETE /api/v1/units/{id}", 204, (r, rows) -> r.header("If-Match", "\"0\"")
+                .delete("/api/v1/units/" + rows.spare().unitId()));
+
+        read("GET /api/v1/sites", (r, rows) -> r.get("/api/v1/sites"));
+        read("GET /api/v1/sites/{id}", (r, rows) -> r.get("/api/v1/sites/" + rows.world().siteId()));
+        adminOnly("POST /api/v1/sites", 201, (r, rows) -> r.body(site(Api.code("M"))).post("/api/v1/sites"));
+        adminOnly("PUT /api/v1/sites/{id}", 200, (r, rows) -> r.header("If-Match", "\"0\"")
+                .body(site(Api.code("M"))).put("/api/v1/sites/" + rows.world().siteId()));
+        adminOnly("DELETE /api/v1/sites/{id}", 204, (r, rows) -> r.header("If-Match", "\"0\"")
+                .delete("/api/v1/sites/" + rows.spare().siteId()));
+
+        read("GET /api/v1/inspections", (r, rows) -> r.get("/api/v1/inspections"));
+        read("GET /api/v1/inspections/{id}", (r, rows) -> r.get("/api/v1/inspections/" + rows.inspectionId()));
+        unitScoped("POST /api/v1/inspections", 201, (r, rows) -> r.body(inspection(rows)).post("/api/v1/inspections"));
+        unitScoped("PUT /api/v1/inspections/{id}", 200, (r, rows) -> r.header("If-Match", "\"0\"")
+                .body(inspection(rows)).put("/api/v1/inspections/" + rows.inspectionId()));
+        adminOnly("DELETE /api/v1/inspections/{id}", 204, (r, rows) -> r.header("If-Match", "\"0\"")
+                .delete("/api/v1/inspections/" + rows.spare().inspectionId()));
+
+        read("GET /api/v1/findings", (r, rows) -> r.get("/api/v1/findings"));
+        read("GET /api/v1/findings/{id}", (r, rows) -> r.get("/api/v1/findings/" + rows.findingId()));
+        read("GET /api/v1/findings/{id}/history", (r, rows) -> r.get("/api/v1/findings/" + rows.findingId() + "/history"));
+        unitScoped("POST /api/v1/findings", 201, (r, rows) -> r.body(Api.finding(rows.world().groupId(),
+                rows.world().siteId())).post("/api/v1/findings"));
+        unitScoped("PUT /api/v1/findings/{id}", 200, (r, rows) -> r.header("If-Match", "\"0\"")
+                .body(Map.of("category", "SUPPLIES", "severity", "HIGH", "description", "物资储备不足"))
+                .put("/api/v1/findings/" + rows.findingId()));
+        unitScoped("POST /api/v1/findings/{id}/transitions", 200, (r, rows) -> r.body(Map.of("action", "START"))
+                .post("/api/v1/findings/" + rows.findingId() + "/transitions"));
+        adminOnly("DELETE /api/v1/findings/{id}", 204, (r, rows) -> r.header("If-Match", "\"0\"")
+                .delete("/api/v1/findings/" + rows.spare().findingId()));
+
+        read("GET /api/v1/notices", (r, rows) -> r.get("/api/v1/notices"));
+        read("GET /api/v1/notices/{id}", (r, rows) -> r.get("/api/v1/notices/" + rows.noticeId()));
+        adminOnly("POST /api/v1/notices", 201, (r, rows) -> r.body(notice(rows)).post("/api/v1/notices"));
+        adminOnly("PUT /api/v1/notices/{id}", 200, (r, rows) -> r.header("If-Match", "\"0\"").body(notice(rows))
+                .put("/api/v1/notices/" + rows.noticeId()));
+        adminOnly("DELETE /api/v1/notices/{id}", 204, (r, rows) -> r.header("If-Match", "\"0\"")
+                .delete("/api/v1/notices/" + rows.noticeId()));
+
+        read("GET /api/v1/me", (r, rows) -> r.get("/api/v1/me"));
+    }
+
+    private static void read(String operation, BiFunction<RequestSpecification, Rows, Response> call) {
+        MATRIX.put(operation, new Case(200, 200, 200, call));
+    }
+
+    private static void adminOnly(String operation, int success, BiFunction<RequestSpecification, Rows, Response> call) {
+        MATRIX.put(operation, new Case(403, 403, success, call));
+    }
+
+    private static void unitScoped(String operation, int success, BiFunction<RequestSpecification, Rows, Response> call) {
+        MATRIX.put(operation, new Case(success, 403, success, call));
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        MATRIX.keySet().forEach(operation -> {
+            for (Caller caller : Caller.values()) {
+                cases.add(Arguments.of(operation, caller));
+            }
+        });
+        return cases.stream();
+    }
+
+    @Test
+    void theMatrixCoversEveryOperation() {
+        assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(
+                Endpoints.all().stream().map(Endpoints.Endpoint::toString).toList());
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cases")
+    void answersAsTheMatrixSays(String operation, Caller caller) {
+        Case expected = MATRIX.get(operation);
+        Rows rows = freshRows();
+        Api.World other = Api.world();
+        RequestSpecification request = given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        int status = switch (caller) {
+            case ANONYMOUS -> 401;
+            case OWN_INSPECTOR -> expected.own();
+            case OTHER_INSPECTOR -> expected.other();
+            case ADMIN -> expected.admin();
+        };
+        switch (caller) {
+            case OWN_INSPECTOR -> request.auth().oauth2(Tokens.inspector(rows.world().unitCode()));
+            case OTHER_INSPECTOR -> request.auth().oauth2(Tokens.inspector(other.unitCode()));
+            case ADMIN -> request.auth().oauth2(Tokens.admin());
+            default -> {
+            }
+        }
+        long events = Db.changeEvents();
+        Response response = expected.call().apply(request, rows);
+        assertThat(response.statusCode()).as(operation + " as " + caller + ": " + response.asString()).isEqualTo(status);
+        if (status >= 400) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(Db.changeEvents()).as("a refused request writes nothing").isEqualTo(events);
+        }
+        if (status == 401) {
+            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        }
+    }
+
+    private static Rows freshRows() {
+        Api.World world = Api.world();
+        String inspection = Api.createInspection(Tokens.admin(), world.groupId(), world.siteId(),
+                "2021-08-07T09:00:00+08:00").getString("id");
+        String finding = Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id");
+        Map<String, Object> noticeBody = new HashMap<>(Map.of("unitId", world.unitId(), "kind", "SUGGESTION",
+                "title", "工作建议"));
+        String notice = Api.as(Tokens.admin()).body(noticeBody).post("/api/v1/notices").then().statusCode(201)
+                .extract().path("id");
+        Spare spare = new Spare(Api.createUnit(Api.code("M"), null).getString("id"),
+                Api.createSite(Api.code("M"), "CDC", "测试区").getString("id"),
+                Api.createInspection(Tokens.admin(), world.groupId(), world.siteId(), "2021-08-07T09:00:00+08:00")
+                        .getString("id"),
+                Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id"));
+        return new Rows(world, inspection, finding, notice, spare);
+    }
+
+    private static Map<String, Object> unit(String code, String parentId) {
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", "单位", "kind", "OTHER"));
+        body.put("parentId", parentId);
+        return body;
+    }
+
+    private static Map<String, Object> site(String code) {
+        return Map.of("code", code, "name", "点位", "type", "PHARMACY");
+    }
+
+    private static Map<String, Object> inspection(Rows rows) {
+        return Map.of("unitId", rows.world().groupId(), "siteId", rows.world().siteId(),
+                "startedAt", "2021-08-07T11:00:00+08:00", "inspectorCount", 4, "method", "SCHEDULED");
+    }
+
+    private static Map<String, Object> notice(Rows rows) {
+        return Map.of("unitId", rows.world().unitId(), "kind", "BULLETIN", "title", "督查通报",
+                "findingIds", List.of(rows.findingId()));
+    }
+}
