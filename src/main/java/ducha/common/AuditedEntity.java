@@ -42,6 +42,14 @@ public abstract class AuditedEntity extends PanacheEntityBase {
         updatedAt = now();
     }
 
+    /**
+     * Marks the row changed even when every field kept its value, so that each acknowledged update has its own
+     * version and change event.
+     */
+    public void touch() {
+        updatedAt = now();
+    }
+
     /** PostgreSQL keeps microseconds; truncating here makes what we return equal what we stored. */
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -172,6 +172,7 @@ public class FindingService {
                     finding.severity = input.severity();
                     finding.description = input.description().trim();
                     finding.dueAt = dueAt;
+                    finding.touch();
                 })
                 .call(findings::flush)
                 .call(finding -> changes.record(ENTITY, id, ChangeOp.UPDATE, finding.version, FindingView.of(finding),

@@ -108,6 +108,7 @@ public class InspectionService {
                     }
                     Versions.check(ENTITY, id, expectedVersion, inspection.version);
                     apply(inspection, input);
+                    inspection.touch();
                 })
                 .call(inspections::flush)
                 .call(inspection -> changes.record(ENTITY, id, ChangeOp.UPDATE, inspection.version,

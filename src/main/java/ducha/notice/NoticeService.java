@@ -105,8 +105,7 @@ public class NoticeService {
                 .invoke(notice -> Versions.check(ENTITY, id, expectedVersion, notice.version))
                 .call(() -> checkReferences(input, findingIds))
                 .invoke(notice -> apply(notice, input))
-                // Citations live in their own table; touch the row so the version moves with them too.
-                .invoke(notice -> notice.updatedAt = AuditedEntity.now())
+                .invoke(Notice::touch)
                 .call(notices::flush)
                 .call(notice -> notices.replaceCitations(id, findingIds))
                 .map(notice -> NoticeView.of(notice, findingIds))

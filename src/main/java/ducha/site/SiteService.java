@@ -74,7 +74,10 @@ public class SiteService {
         }
         return require(id)
                 .invoke(site -> Versions.check(ENTITY, id, expectedVersion, site.version))
-                .invoke(site -> apply(site, input))
+                .invoke(site -> {
+                    apply(site, input);
+                    site.touch();
+                })
                 .call(sites::flush)
                 .call(site -> changes.record(ENTITY, id, ChangeOp.UPDATE, site.version, SiteView.of(site), null))
                 .map(SiteView::of)

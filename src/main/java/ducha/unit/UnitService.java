@@ -77,7 +77,10 @@ public class UnitService {
         return require(id)
                 .invoke(unit -> Versions.check(ENTITY, id, expectedVersion, unit.version))
                 .call(unit -> checkParent(id, input.parentId()))
-                .invoke(unit -> apply(unit, input))
+                .invoke(unit -> {
+                    apply(unit, input);
+                    unit.touch();
+                })
                 .call(units::flush)
                 .call(unit -> changes.record(ENTITY, id, ChangeOp.UPDATE, unit.version, UnitView.of(unit), null))
                 .map(UnitView::of)
