@@ -29,6 +29,7 @@ public class Finding extends AuditedEntity {
     @Enumerated(EnumType.STRING)
     public Severity severity;
 
+    @Column(columnDefinition = "text")
     public String description;
 
     @Column(name = "found_at")
@@ -46,7 +47,7 @@ public class Finding extends AuditedEntity {
     @Column(name = "rectified_at")
     public Instant rectifiedAt;
 
-    @Column(name = "rectification_note")
+    @Column(name = "rectification_note", columnDefinition = "text")
     public String rectificationNote;
 
     @Column(name = "reported_by", updatable = false)

@@ -29,6 +29,7 @@ public class Inspection extends AuditedEntity {
     @Enumerated(EnumType.STRING)
     public InspectionMethod method;
 
+    @Column(columnDefinition = "text")
     public String notes;
 
     @Column(name = "created_by", updatable = false)

@@ -24,6 +24,7 @@ public class Notice extends AuditedEntity {
     public NoticeKind kind;
 
     public String title;
+    @Column(columnDefinition = "text")
     public String body;
 
     @Column(name = "issued_at")
