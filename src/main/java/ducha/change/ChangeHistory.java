@@ -28,10 +28,17 @@ public class ChangeHistory {
     }
 
     public Uni<List<ChangeEventView>> of(String entity, UUID id) {
+        return of(entity, List.of(id));
+    }
+
+    /** The events of several rows in one query, oldest first; at most MAX_EVENTS per row. */
+    public Uni<List<ChangeEventView>> of(String entity, List<UUID> ids) {
         return pool.preparedQuery("""
                 select seq, at, actor, entity, entity_id, op, version, data::text as data, detail::text as detail
-                from change_event where entity = $1 and entity_id = $2 order by seq limit $3""")
-                .execute(Tuple.of(entity, id, MAX_EVENTS))
+                from (select *, row_number() over (partition by entity_id order by seq) as n
+                      from change_event where entity = $1 and entity_id = any($2)) e
+                where n <= $3 order by seq""")
+                .execute(Tuple.of(entity, ids.toArray(UUID[]::new), MAX_EVENTS))
                 .map(rows -> {
                     List<ChangeEventView> events = new ArrayList<>();
                     for (Row row : rows) {

@@ -10,8 +10,6 @@ import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -71,7 +69,7 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(summary = "Report a finding",
             description = "Inspectors report only for their unit and its sub-units. rectifiedOnSite=true creates it RECTIFIED.")
-    public Uni<RestResponse<FindingView>> report(@Valid @NotNull FindingInput input, @Context UriInfo uri) {
+    public Uni<RestResponse<FindingView>> report(FindingInput input, @Context UriInfo uri) {
         return service.report(input).map(view -> Responses.created(view, view.version(), uri, view.id()));
     }
 
@@ -80,7 +78,7 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(summary = "Edit a finding's details", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<FindingView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            @Valid @NotNull FindingChanges input) {
+            FindingChanges input) {
         return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
@@ -92,7 +90,7 @@ public class FindingResource {
             description = "START, RECTIFY (note), VERIFY (admin), REOPEN (admin, note), ESCALATE (admin). "
                     + "A move the lifecycle does not allow is a 409 naming the allowed ones. If-Match is optional.")
     public Uni<RestResponse<FindingView>> transition(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            @Valid @NotNull TransitionInput input) {
+            TransitionInput input) {
         return service.transition(Params.requiredUuid("id", id), ETags.optionalVersion(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }

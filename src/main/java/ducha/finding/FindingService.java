@@ -26,8 +26,11 @@ import ducha.unit.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import ducha.common.Batches;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +67,12 @@ public class FindingService {
         this.user = user;
         this.changes = changes;
         this.history = history;
+    }
+
+    /** The row as a view, or null when there is none. */
+    @WithSession
+    public Uni<FindingView> find(UUID id) {
+        return findings.findById(id).map(row -> row == null ? null : FindingView.of(row));
     }
 
     @WithSession
@@ -108,9 +117,22 @@ public class FindingService {
         });
     }
 
+    /** The findings of the given ids, in their order (null where none), in one query. */
+    @WithSession
+    public Uni<List<FindingView>> byIds(List<UUID> ids) {
+        return findings.list("id in ?1", Batches.distinct(ids))
+                .map(rows -> Batches.one(ids, rows.stream().map(FindingView::of).toList(), FindingView::id));
+    }
+
+    /** The change history of each given finding, oldest first, in one query. */
+    public Uni<List<List<ChangeEventView>>> histories(List<UUID> ids) {
+        return history.of(ENTITY, Batches.distinct(ids))
+                .map(events -> Batches.many(ids, events, ChangeEventView::entityId));
+    }
+
     /** Reports a finding: OPEN, or RECTIFIED at once when it was fixed on site. */
     @WithTransaction
-    public Uni<FindingView> report(FindingInput input) {
+    public Uni<FindingView> report(@Valid @NotNull FindingInput input) {
         Instant now = AuditedEntity.now();
         Finding finding = new Finding();
         finding.id = input.id() != null ? input.id() : UUID.randomUUID();
@@ -157,7 +179,7 @@ public class FindingService {
     }
 
     @WithTransaction
-    public Uni<FindingView> update(UUID id, Long expectedVersion, FindingChanges input) {
+    public Uni<FindingView> update(UUID id, Long expectedVersion, @Valid @NotNull FindingChanges input) {
         return require(id)
                 .call(finding -> access.requireWriteAccess(finding.unitId))
                 .invoke(finding -> Versions.check(ENTITY, id, expectedVersion, finding.version))
@@ -186,7 +208,7 @@ public class FindingService {
      * action needs (403), the table (409, naming the allowed actions), the note (400), the version (412).
      */
     @WithTransaction
-    public Uni<FindingView> transition(UUID id, Long expectedVersion, TransitionInput input) {
+    public Uni<FindingView> transition(UUID id, Long expectedVersion, @Valid @NotNull TransitionInput input) {
         FindingLifecycle.Move move = FindingLifecycle.move(input.action());
         return require(id)
                 .call(finding -> access.requireWriteAccess(finding.unitId))

@@ -3,6 +3,7 @@ package ducha.finding;
 import java.util.EnumSet;
 import java.util.Set;
 
+@org.eclipse.microprofile.graphql.Description("Where a finding stands in its lifecycle.")
 public enum FindingStatus {
     OPEN, RECTIFYING, RECTIFIED, VERIFIED, ESCALATED;
 

@@ -1,5 +1,6 @@
 package ducha.inspection;
 
+@org.eclipse.microprofile.graphql.Description("How a visit was made.")
 public enum InspectionMethod {
     /** "Four no's, two straights": unannounced, straight to the site. */
     UNANNOUNCED,

@@ -9,8 +9,6 @@ import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -64,7 +62,7 @@ public class InspectionResource {
     @POST
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(summary = "Record an inspection", description = "Inspectors record only for their unit and its sub-units.")
-    public Uni<RestResponse<InspectionView>> create(@Valid @NotNull InspectionInput input, @Context UriInfo uri) {
+    public Uni<RestResponse<InspectionView>> create(InspectionInput input, @Context UriInfo uri) {
         return service.create(input).map(view -> Responses.created(view, view.version(), uri, view.id()));
     }
 
@@ -73,7 +71,7 @@ public class InspectionResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(summary = "Correct an inspection", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<InspectionView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            @Valid @NotNull InspectionInput input) {
+            InspectionInput input) {
         return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }

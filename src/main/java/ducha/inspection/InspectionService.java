@@ -19,8 +19,11 @@ import ducha.unit.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import ducha.common.Batches;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,6 +48,12 @@ public class InspectionService {
         this.access = access;
         this.user = user;
         this.changes = changes;
+    }
+
+    /** The row as a view, or null when there is none. */
+    @WithSession
+    public Uni<InspectionView> find(UUID id) {
+        return inspections.findById(id).map(row -> row == null ? null : InspectionView.of(row));
     }
 
     @WithSession
@@ -77,8 +86,15 @@ public class InspectionService {
         });
     }
 
+    /** The inspections of the given ids, in their order (null where none), in one query. */
+    @WithSession
+    public Uni<List<InspectionView>> byIds(List<UUID> ids) {
+        return inspections.list("id in ?1", Batches.distinct(ids))
+                .map(rows -> Batches.one(ids, rows.stream().map(InspectionView::of).toList(), InspectionView::id));
+    }
+
     @WithTransaction
-    public Uni<InspectionView> create(InspectionInput input) {
+    public Uni<InspectionView> create(@Valid @NotNull InspectionInput input) {
         Inspection inspection = new Inspection();
         inspection.id = input.id() != null ? input.id() : UUID.randomUUID();
         inspection.unitId = input.unitId();
@@ -95,7 +111,7 @@ public class InspectionService {
     }
 
     @WithTransaction
-    public Uni<InspectionView> update(UUID id, Long expectedVersion, InspectionInput input) {
+    public Uni<InspectionView> update(UUID id, Long expectedVersion, @Valid @NotNull InspectionInput input) {
         return require(id)
                 .call(inspection -> access.requireWriteAccess(inspection.unitId))
                 .invoke(inspection -> {

@@ -9,8 +9,6 @@ import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -65,7 +63,7 @@ public class NoticeResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Issue a notice")
-    public Uni<RestResponse<NoticeView>> issue(@Valid @NotNull NoticeInput input, @Context UriInfo uri) {
+    public Uni<RestResponse<NoticeView>> issue(NoticeInput input, @Context UriInfo uri) {
         return service.issue(input).map(view -> Responses.created(view, view.version(), uri, view.id()));
     }
 
@@ -74,7 +72,7 @@ public class NoticeResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a notice", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<NoticeView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            @Valid @NotNull NoticeInput input) {
+            NoticeInput input) {
         return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }

@@ -3,6 +3,7 @@ package ducha.notice;
 import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
 import ducha.common.AuditedEntity;
+import ducha.common.Batches;
 import ducha.common.Cursors;
 import ducha.common.DatabaseErrors;
 import ducha.common.InvalidInputException;
@@ -21,6 +22,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +47,22 @@ public class NoticeService {
         this.sites = sites;
         this.user = user;
         this.changes = changes;
+    }
+
+    /** The notice, or null when there is none. */
+    @WithSession
+    public Uni<NoticeView> find(UUID id) {
+        return notices.findById(id).chain(notice -> notice == null ? Uni.createFrom().nullItem() : view(notice));
+    }
+
+    /** The notices of the given ids, in their order (null where none), with their citations: two queries. */
+    @WithSession
+    public Uni<List<NoticeView>> byIds(List<UUID> ids) {
+        return notices.list("id in ?1", Batches.distinct(ids)).chain(rows -> notices.citedFindings(
+                        rows.stream().map(notice -> notice.id).toList())
+                .map(cited -> Batches.one(ids, rows.stream()
+                        .map(notice -> NoticeView.of(notice, cited.getOrDefault(notice.id, List.of()))).toList(),
+                        NoticeView::id)));
     }
 
     @WithSession
@@ -81,7 +100,7 @@ public class NoticeService {
     }
 
     @WithTransaction
-    public Uni<NoticeView> issue(NoticeInput input) {
+    public Uni<NoticeView> issue(@Valid @NotNull NoticeInput input) {
         Notice notice = new Notice();
         notice.id = input.id() != null ? input.id() : UUID.randomUUID();
         notice.issuedBy = user.subject();
@@ -96,7 +115,7 @@ public class NoticeService {
     }
 
     @WithTransaction
-    public Uni<NoticeView> update(UUID id, Long expectedVersion, NoticeInput input) {
+    public Uni<NoticeView> update(UUID id, Long expectedVersion, @Valid @NotNull NoticeInput input) {
         if (input.id() != null && !input.id().equals(id)) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must match the notice being changed"));
         }

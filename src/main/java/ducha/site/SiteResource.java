@@ -8,8 +8,6 @@ import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -63,7 +61,7 @@ public class SiteResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a site")
-    public Uni<RestResponse<SiteView>> create(@Valid @NotNull SiteInput input, @Context UriInfo uri) {
+    public Uni<RestResponse<SiteView>> create(SiteInput input, @Context UriInfo uri) {
         return service.create(input).map(site -> Responses.created(site, site.version(), uri, site.id()));
     }
 
@@ -72,7 +70,7 @@ public class SiteResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a site's fields", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<SiteView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            @Valid @NotNull SiteInput input) {
+            SiteInput input) {
         return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
                 .map(site -> Responses.ok(site, site.version()));
     }

@@ -16,8 +16,12 @@ import ducha.common.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import ducha.common.Batches;
+import java.util.List;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -31,6 +35,12 @@ public class SiteService {
     public SiteService(SiteRepository sites, ChangeLog changes) {
         this.sites = sites;
         this.changes = changes;
+    }
+
+    /** The row as a view, or null when there is none. */
+    @WithSession
+    public Uni<SiteView> find(UUID id) {
+        return sites.findById(id).map(row -> row == null ? null : SiteView.of(row));
     }
 
     @WithSession
@@ -56,8 +66,15 @@ public class SiteService {
                 .map(rows -> Page.of(rows, page.limit(), site -> Cursors.ofText(site.code)).map(SiteView::of));
     }
 
+    /** The sites of the given ids, in their order (null where none), in one query. */
+    @WithSession
+    public Uni<List<SiteView>> byIds(List<UUID> ids) {
+        return sites.list("id in ?1", Batches.distinct(ids))
+                .map(rows -> Batches.one(ids, rows.stream().map(SiteView::of).toList(), SiteView::id));
+    }
+
     @WithTransaction
-    public Uni<SiteView> create(SiteInput input) {
+    public Uni<SiteView> create(@Valid @NotNull SiteInput input) {
         Site site = new Site();
         site.id = input.id() != null ? input.id() : UUID.randomUUID();
         apply(site, input);
@@ -68,7 +85,7 @@ public class SiteService {
     }
 
     @WithTransaction
-    public Uni<SiteView> update(UUID id, Long expectedVersion, SiteInput input) {
+    public Uni<SiteView> update(UUID id, Long expectedVersion, @Valid @NotNull SiteInput input) {
         if (input.id() != null && !input.id().equals(id)) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must match the site being changed"));
         }

@@ -8,8 +8,6 @@ import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -62,7 +60,7 @@ public class UnitResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a unit")
-    public Uni<RestResponse<UnitView>> create(@Valid @NotNull UnitInput input, @Context UriInfo uri) {
+    public Uni<RestResponse<UnitView>> create(UnitInput input, @Context UriInfo uri) {
         return service.create(input).map(unit -> Responses.created(unit, unit.version(), uri, unit.id()));
     }
 
@@ -71,7 +69,7 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a unit's fields", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<UnitView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            @Valid @NotNull UnitInput input) {
+            UnitInput input) {
         return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
                 .map(unit -> Responses.ok(unit, unit.version()));
     }

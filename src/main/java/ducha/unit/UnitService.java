@@ -15,8 +15,12 @@ import ducha.common.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
+import ducha.common.Batches;
+import java.util.List;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -37,6 +41,12 @@ public class UnitService {
         return require(id).map(UnitView::of);
     }
 
+    /** The unit, or null when there is none. */
+    @WithSession
+    public Uni<UnitView> find(UUID id) {
+        return units.findById(id).map(unit -> unit == null ? null : UnitView.of(unit));
+    }
+
     /** Units in code order. */
     @WithSession
     public Uni<Page<UnitView>> list(UnitFilter filter, PageRequest page) {
@@ -55,8 +65,22 @@ public class UnitService {
                 .map(rows -> Page.of(rows, page.limit(), unit -> Cursors.ofText(unit.code)).map(UnitView::of));
     }
 
+    /** The units of the given ids, in their order (null where none), in one query. */
+    @WithSession
+    public Uni<List<UnitView>> byIds(List<UUID> ids) {
+        return units.list("id in ?1", Batches.distinct(ids))
+                .map(rows -> Batches.one(ids, rows.stream().map(UnitView::of).toList(), UnitView::id));
+    }
+
+    /** The direct sub-units of each given unit, in code order, in one query. */
+    @WithSession
+    public Uni<List<List<UnitView>>> childrenOf(List<UUID> parentIds) {
+        return units.list("parentId in ?1", Sort.by("code"), Batches.distinct(parentIds))
+                .map(rows -> Batches.many(parentIds, rows.stream().map(UnitView::of).toList(), UnitView::parentId));
+    }
+
     @WithTransaction
-    public Uni<UnitView> create(UnitInput input) {
+    public Uni<UnitView> create(@Valid @NotNull UnitInput input) {
         Unit unit = new Unit();
         unit.id = input.id() != null ? input.id() : UUID.randomUUID();
         return checkParent(unit.id, input.parentId())
@@ -70,7 +94,7 @@ public class UnitService {
     }
 
     @WithTransaction
-    public Uni<UnitView> update(UUID id, Long expectedVersion, UnitInput input) {
+    public Uni<UnitView> update(UUID id, Long expectedVersion, @Valid @NotNull UnitInput input) {
         if (input.id() != null && !input.id().equals(id)) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must match the unit being changed"));
         }

@@ -10,6 +10,7 @@ import ducha.common.DatabaseErrors;
 import ducha.common.DomainException;
 import ducha.common.FieldError;
 import ducha.common.InvalidInputException;
+import ducha.common.Violations;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -17,15 +18,10 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.CompositeException;
 import jakarta.persistence.PersistenceException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -89,14 +85,7 @@ public class ProblemMapper {
             return respond(problem);
         }
         if (e instanceof ConstraintViolationException violations) {
-            List<FieldError> errors = violations.getConstraintViolations().stream()
-                    .map(v -> new FieldError(fieldOf(v), v.getMessage()))
-                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
-                    .toList();
-            return respond(new Problem("VALIDATION", "Invalid input", 400,
-                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : "The input has " + errors.size() + " invalid fields.",
-                    path, errors));
+            return toResponse(Violations.toInvalidInput(violations), uri);
         }
         if (e instanceof JsonProcessingException json) {
             return respond(jsonProblem(json, path));
@@ -212,35 +201,6 @@ public class ProblemMapper {
             }
         }
         return field.isEmpty() ? "body" : field.toString();
-    }
-
-    /** "create.input.code" of a method parameter becomes "code"; a query parameter keeps its own name. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> names = new ArrayList<>();
-        boolean afterParameter = false;
-        String parameter = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                afterParameter = true;
-                parameter = node.getName();
-                continue;
-            }
-            String name = node.getName();
-            if (node.getIndex() != null) {
-                String last = names.isEmpty() ? "" : names.remove(names.size() - 1);
-                names.add(last + "[" + node.getIndex() + "]");
-            }
-            if (name != null && !name.startsWith("<")) {
-                names.add(name);
-            }
-        }
-        if (names.isEmpty()) {
-            return afterParameter && parameter != null ? parameter : "body";
-        }
-        return String.join(".", names);
     }
 
     private static String codeOf(int status) {

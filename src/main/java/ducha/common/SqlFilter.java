@@ -1,0 +1,58 @@
+package ducha.common;
+
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A SQL where-clause for the reactive client, built from optional filters with positional parameters. */
+public final class SqlFilter {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> parameters = new ArrayList<>();
+
+    /** Adds a parameter and returns its placeholder ($n). */
+    public String param(Object value) {
+        parameters.add(value);
+        return "$" + parameters.size();
+    }
+
+    /** Adds {@code condition}, in which {@code ?} stands for the value, unless the value is null. */
+    public SqlFilter where(String condition, Object value) {
+        if (value != null) {
+            conditions.add(condition.replace("?", param(value)));
+        }
+        return this;
+    }
+
+    public SqlFilter where(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    /** A case-insensitive substring match, with LIKE wildcards taken literally. */
+    public SqlFilter contains(String column, String text) {
+        if (text != null && !text.isBlank()) {
+            String escaped = text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            conditions.add("lower(" + column + ") like " + param("%" + escaped + "%"));
+        }
+        return this;
+    }
+
+    /** Newest-first keyset: rows strictly after the cursor's (time, id). */
+    public SqlFilter after(Cursors.TimeKey key, String timeColumn, String idColumn) {
+        if (key != null) {
+            String at = param(key.at().atOffset(java.time.ZoneOffset.UTC));
+            String id = param(key.id());
+            conditions.add("(" + timeColumn + ", " + idColumn + ") < (" + at + ", " + id + ")");
+        }
+        return this;
+    }
+
+    public String sql() {
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+    }
+
+    public Tuple tuple() {
+        return Tuple.from(parameters);
+    }
+}

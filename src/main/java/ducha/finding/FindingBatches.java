@@ -1,0 +1,92 @@
+package ducha.finding;
+
+import ducha.common.Cursors;
+import ducha.common.Page;
+import ducha.common.PageRequest;
+import ducha.common.SqlFilter;
+import ducha.unit.UnitTreeSql;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The findings of many parents at once — one SQL statement whatever their number — for the nested fields of
+ * the GraphQL graph. Each parent gets its own page (newest first), with the same filter and cursor.
+ */
+@ApplicationScoped
+public class FindingBatches {
+
+    /** Whose findings: how a parent id selects them. */
+    public enum Parent {
+        /** A unit and all units below it, as the unitId filter of the lists. */
+        UNIT_TREE("f.unit_id in " + UnitTreeSql.subtreeOf("r.parent")),
+        SITE("f.site_id = r.parent"),
+        INSPECTION("f.inspection_id = r.parent"),
+        NOTICE("f.id in (select nf.finding_id from notice_finding nf where nf.notice_id = r.parent)");
+
+        private final String predicate;
+
+        Parent(String predicate) {
+            this.predicate = predicate;
+        }
+    }
+
+    private final Pool pool;
+
+    public FindingBatches(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<Page<FindingView>>> pages(Parent parent, List<UUID> parentIds, FindingFilter filter,
+            PageRequest page) {
+        SqlFilter sql = new SqlFilter();
+        String parents = sql.param(parentIds.toArray(UUID[]::new));
+        String limit = sql.param(page.limit() + 1);
+        Instant now = Instant.now();
+        sql.where(parent.predicate);
+        if (filter.unitId() != null) {
+            sql.where("f.unit_id in " + UnitTreeSql.subtreeOf(sql.param(filter.unitId()) + "::uuid"));
+        }
+        sql.where("f.site_id = ?", filter.siteId())
+                .where("f.inspection_id = ?", filter.inspectionId())
+                .where("f.status = ?", filter.status() == null ? null : filter.status().name())
+                .where("f.category = ?", filter.category() == null ? null : filter.category().name())
+                .where("f.severity = ?", filter.severity() == null ? null : filter.severity().name())
+                .where("f.found_at >= ?", utc(filter.from()))
+                .where("f.found_at < ?", utc(filter.to()))
+                .contains("f.description", filter.text())
+                .after(page.cursor() == null ? null : Cursors.timeKey(page.cursor()), "f.found_at", "f.id");
+        if (filter.overdue() != null) {
+            String unresolved = "f.status in ('OPEN', 'RECTIFYING', 'ESCALATED')";
+            String at = sql.param(now.atOffset(ZoneOffset.UTC));
+            sql.where(filter.overdue()
+                    ? "(f.due_at < " + at + " and " + unresolved + ")"
+                    : "not coalesce(f.due_at < " + at + " and " + unresolved + ", false)");
+        }
+        String statement = "select r.parent, " + FindingRows.COLUMNS.replace("f.", "x.") + " from unnest(" + parents
+                + "::uuid[]) as r(parent) cross join lateral (select " + FindingRows.COLUMNS + " from finding f where "
+                + sql.sql() + " order by f.found_at desc, f.id desc limit " + limit + ") x";
+        return pool.preparedQuery(statement).execute(sql.tuple()).map(rows -> {
+            Map<UUID, List<FindingView>> byParent = new LinkedHashMap<>();
+            for (Row row : rows) {
+                byParent.computeIfAbsent(row.getUUID("parent"), id -> new ArrayList<>()).add(FindingRows.view(row, now));
+            }
+            return parentIds.stream()
+                    .map(id -> Page.of(byParent.getOrDefault(id, List.of()), page.limit(),
+                            (FindingView f) -> Cursors.ofTime(f.foundAt().toInstant(), f.id())))
+                    .toList();
+        });
+    }
+
+    private static Object utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,22 @@
+package ducha.finding;
+
+import ducha.web.Params;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("FindingChanges")
+@Description("The editable fields of a finding. Unit and site are fixed; the status moves by transitionFinding.")
+public record FindingGraphQLChanges(
+        @Id @Description("The visit it was found on.") String inspectionId,
+        @NonNull @Description("Kind of problem.") FindingCategory category,
+        @NonNull @Description("How serious it is.") Severity severity,
+        @NonNull @Description("What was found.") String description,
+        @Description("When it must be rectified by.") OffsetDateTime dueAt) {
+
+    public FindingChanges toChanges() {
+        return new FindingChanges(Params.uuid("inspectionId", inspectionId), category, severity, description, dueAt);
+    }
+}

@@ -1,0 +1,99 @@
+package ducha.inspection;
+
+import ducha.common.Cursors;
+import ducha.common.Page;
+import ducha.common.PageRequest;
+import ducha.common.SqlFilter;
+import ducha.unit.UnitTreeSql;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The inspections of many parents at once, one SQL statement per call, for the GraphQL graph. */
+@ApplicationScoped
+public class InspectionBatches {
+
+    /** Whose inspections: how a parent id selects them. */
+    public enum Parent {
+        /** A unit and all units below it. */
+        UNIT_TREE("i.unit_id in " + UnitTreeSql.subtreeOf("r.parent")),
+        SITE("i.site_id = r.parent");
+
+        private final String predicate;
+
+        Parent(String predicate) {
+            this.predicate = predicate;
+        }
+    }
+
+    private static final String COLUMNS = "i.id, i.unit_id, i.site_id, i.started_at, i.inspector_count, i.method, "
+            + "i.notes, i.created_by, i.version, i.created_at, i.updated_at";
+
+    private final Pool pool;
+
+    public InspectionBatches(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<Page<InspectionView>>> pages(Parent parent, List<UUID> parentIds, InspectionFilter filter,
+            PageRequest page) {
+        SqlFilter sql = new SqlFilter();
+        String parents = sql.param(parentIds.toArray(UUID[]::new));
+        String limit = sql.param(page.limit() + 1);
+        sql.where(parent.predicate);
+        if (filter.unitId() != null) {
+            sql.where("i.unit_id in " + UnitTreeSql.subtreeOf(sql.param(filter.unitId()) + "::uuid"));
+        }
+        sql.where("i.site_id = ?", filter.siteId())
+                .where("i.started_at >= ?", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC))
+                .where("i.started_at < ?", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC))
+                .after(page.cursor() == null ? null : Cursors.timeKey(page.cursor()), "i.started_at", "i.id");
+        String statement = "select r.parent, " + COLUMNS.replace("i.", "x.") + " from unnest(" + parents
+                + "::uuid[]) as r(parent) cross join lateral (select " + COLUMNS + " from inspection i where "
+                + sql.sql() + " order by i.started_at desc, i.id desc limit " + limit + ") x";
+        return pool.preparedQuery(statement).execute(sql.tuple()).map(rows -> {
+            Map<UUID, List<InspectionView>> byParent = new LinkedHashMap<>();
+            for (Row row : rows) {
+                byParent.computeIfAbsent(row.getUUID("parent"), id -> new ArrayList<>()).add(view(row));
+            }
+            return parentIds.stream()
+                    .map(id -> Page.of(byParent.getOrDefault(id, List.of()), page.limit(),
+                            (InspectionView i) -> Cursors.ofTime(i.startedAt().toInstant(), i.id())))
+                    .toList();
+        });
+    }
+
+    /** When each site was last inspected; sites never inspected map to null. */
+    public Uni<List<OffsetDateTime>> lastInspectedAt(List<UUID> siteIds) {
+        return pool.preparedQuery("select site_id, max(started_at) as last from inspection where site_id = any($1) "
+                        + "group by site_id")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(siteIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, OffsetDateTime> last = new HashMap<>();
+                    for (Row row : rows) {
+                        last.put(row.getUUID("site_id"), utc(row.getOffsetDateTime("last")));
+                    }
+                    return siteIds.stream().map(last::get).toList();
+                });
+    }
+
+    private static InspectionView view(Row row) {
+        return new InspectionView(row.getUUID("id"), row.getUUID("unit_id"), row.getUUID("site_id"),
+                utc(row.getOffsetDateTime("started_at")), row.getInteger("inspector_count"),
+                InspectionMethod.valueOf(row.getString("method")), row.getString("notes"), row.getString("created_by"),
+                row.getLong("version"), utc(row.getOffsetDateTime("created_at")), utc(row.getOffsetDateTime("updated_at")));
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
