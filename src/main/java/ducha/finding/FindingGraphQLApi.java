@@ -11,6 +11,7 @@ import ducha.site.SiteView;
 import ducha.unit.UnitService;
 import ducha.unit.UnitView;
 import ducha.web.Params;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import io.smallrye.graphql.api.Subscription;
 
 @GraphQLApi
 @GraphQLBoundary
@@ -120,6 +122,14 @@ public class FindingGraphQLApi {
         return nested(FindingBatches.Parent.NOTICE, notices.stream().map(NoticeView::id).toList(), filter, first, after);
     }
 
+    @Subscription
+    @Description("Changes of findings matching the filter as they commit — made through REST or GraphQL, on any "
+            + "replica — once each, in commit order.")
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    public Multi<FindingChanged> findingChanged(@Description("Which findings; all when omitted.") FindingGraphQLFilter filter) {
+        return service.changes(FindingGraphQLFilter.toFilter(filter));
+    }
+
     @Mutation
     @Description("Reports a finding: OPEN, or RECTIFIED at once when fixed on site. Inspectors report only for "
             + "their unit and the units below it.")
@@ -131,9 +141,9 @@ public class FindingGraphQLApi {
     @Mutation
     @Description("Edits a finding's details; expectedVersion must be the version you read.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    public Uni<@NonNull FindingView> updateFinding(@NonNull @Id String id, long expectedVersion,
+    public Uni<@NonNull FindingView> updateFinding(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
             @NonNull FindingGraphQLChanges input) {
-        return service.update(Params.requiredUuid("id", id), expectedVersion, input.toChanges());
+        return service.update(Params.requiredUuid("id", id), (long) expectedVersion, input.toChanges());
     }
 
     @Mutation
@@ -143,16 +153,17 @@ public class FindingGraphQLApi {
     public Uni<@NonNull FindingView> transitionFinding(@NonNull @Id String id, @NonNull FindingAction action,
             @Description("Required for RECTIFY and REOPEN.") String note,
             @Description("When given, the move fails with STALE_VERSION unless this is the current version.")
-            Long expectedVersion) {
-        return service.transition(Params.requiredUuid("id", id), expectedVersion, new TransitionInput(action, note));
+            Integer expectedVersion) {
+        return service.transition(Params.requiredUuid("id", id), expectedVersion == null ? null : expectedVersion.longValue(),
+                new TransitionInput(action, note));
     }
 
     @Mutation
     @Description("Deletes a finding no notice cites (admin); returns its id.")
     @RolesAllowed(Roles.ADMIN)
     @Id
-    public Uni<@NonNull String> deleteFinding(@NonNull @Id String id, long expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), expectedVersion).replaceWith(id);
+    public Uni<@NonNull String> deleteFinding(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
+        return service.delete(Params.requiredUuid("id", id), (long) expectedVersion).replaceWith(id);
     }
 
     private Uni<List<FindingConnection>> nested(FindingBatches.Parent parent, List<UUID> ids,

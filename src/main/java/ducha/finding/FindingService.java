@@ -1,6 +1,9 @@
 package ducha.finding;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ducha.change.ChangeEventView;
+import ducha.change.ChangeFeed;
 import ducha.change.ChangeHistory;
 import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
@@ -27,6 +30,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import ducha.common.Batches;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
@@ -37,6 +41,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -55,10 +60,12 @@ public class FindingService {
     private final CurrentUser user;
     private final ChangeLog changes;
     private final ChangeHistory history;
+    private final ChangeFeed feed;
+    private final ObjectMapper json;
 
     public FindingService(FindingRepository findings, UnitRepository units, SiteRepository sites,
             InspectionRepository inspections, UnitAccess access, CurrentUser user, ChangeLog changes,
-            ChangeHistory history) {
+            ChangeHistory history, ChangeFeed feed, ObjectMapper json) {
         this.findings = findings;
         this.units = units;
         this.sites = sites;
@@ -67,6 +74,8 @@ public class FindingService {
         this.user = user;
         this.changes = changes;
         this.history = history;
+        this.feed = feed;
+        this.json = json;
     }
 
     /** The row as a view, or null when there is none. */
@@ -122,6 +131,17 @@ public class FindingService {
     public Uni<List<FindingView>> byIds(List<UUID> ids) {
         return findings.list("id in ?1", Batches.distinct(ids))
                 .map(rows -> Batches.one(ids, rows.stream().map(FindingView::of).toList(), FindingView::id));
+    }
+
+    /** Changes of findings matching the filter, from now on, in commit order. */
+    public Multi<FindingChanged> changes(FindingFilter filter) {
+        Uni<Set<UUID>> unitScope = filter.unitId() == null
+                ? Uni.createFrom().nullItem()
+                : units.subtreeIds(filter.unitId()).map(Set::copyOf);
+        return unitScope.onItem().transformToMulti(unitIds -> feed.changes()
+                .filter(event -> ENTITY.equals(event.entity()) && event.data() != null)
+                .map(event -> new FindingChanged(Long.toString(event.seq()), event.op(), readView(event)))
+                .filter(change -> matches(change.finding(), filter, unitIds)));
     }
 
     /** The change history of each given finding, oldest first, in one query. */
@@ -259,6 +279,28 @@ public class FindingService {
         return history.of(ENTITY, id).chain(events -> events.isEmpty()
                 ? get(id).replaceWith(events)
                 : Uni.createFrom().item(events));
+    }
+
+    private FindingView readView(ChangeEventView event) {
+        try {
+            return json.treeToValue(event.data(), FindingView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable finding in change event " + event.seq(), e);
+        }
+    }
+
+    private static boolean matches(FindingView finding, FindingFilter filter, Set<UUID> unitIds) {
+        return (unitIds == null || unitIds.contains(finding.unitId()))
+                && (filter.siteId() == null || filter.siteId().equals(finding.siteId()))
+                && (filter.inspectionId() == null || filter.inspectionId().equals(finding.inspectionId()))
+                && (filter.status() == null || filter.status() == finding.status())
+                && (filter.category() == null || filter.category() == finding.category())
+                && (filter.severity() == null || filter.severity() == finding.severity())
+                && (filter.overdue() == null || filter.overdue() == finding.overdue())
+                && (filter.from() == null || !finding.foundAt().toInstant().isBefore(filter.from()))
+                && (filter.to() == null || finding.foundAt().toInstant().isBefore(filter.to()))
+                && (filter.text() == null
+                        || finding.description().toLowerCase().contains(filter.text().toLowerCase()));
     }
 
     Uni<Finding> require(UUID id) {

@@ -103,17 +103,17 @@ public class InspectionGraphQLApi {
     @Mutation
     @Description("Corrects a visit; expectedVersion must be the version you read.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    public Uni<@NonNull InspectionView> updateInspection(@NonNull @Id String id, long expectedVersion,
+    public Uni<@NonNull InspectionView> updateInspection(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
             @NonNull InspectionGraphQLInput input) {
-        return service.update(Params.requiredUuid("id", id), expectedVersion, input.toInput());
+        return service.update(Params.requiredUuid("id", id), (long) expectedVersion, input.toInput());
     }
 
     @Mutation
     @Description("Deletes a visit without findings (admin); returns its id.")
     @RolesAllowed(Roles.ADMIN)
     @Id
-    public Uni<@NonNull String> deleteInspection(@NonNull @Id String id, long expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), expectedVersion).replaceWith(id);
+    public Uni<@NonNull String> deleteInspection(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
+        return service.delete(Params.requiredUuid("id", id), (long) expectedVersion).replaceWith(id);
     }
 
     private Uni<List<InspectionConnection>> nested(InspectionBatches.Parent parent, List<UUID> ids,

@@ -73,16 +73,16 @@ public class NoticeGraphQLApi {
     @Mutation
     @Description("Replaces a notice's fields and citations (admin); expectedVersion must be the version you read.")
     @RolesAllowed(Roles.ADMIN)
-    public Uni<@NonNull NoticeView> updateNotice(@NonNull @Id String id, long expectedVersion,
+    public Uni<@NonNull NoticeView> updateNotice(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
             @NonNull NoticeGraphQLInput input) {
-        return service.update(Params.requiredUuid("id", id), expectedVersion, input.toInput());
+        return service.update(Params.requiredUuid("id", id), (long) expectedVersion, input.toInput());
     }
 
     @Mutation
     @Description("Deletes a notice (admin); returns its id.")
     @RolesAllowed(Roles.ADMIN)
     @Id
-    public Uni<@NonNull String> deleteNotice(@NonNull @Id String id, long expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), expectedVersion).replaceWith(id);
+    public Uni<@NonNull String> deleteNotice(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
+        return service.delete(Params.requiredUuid("id", id), (long) expectedVersion).replaceWith(id);
     }
 }

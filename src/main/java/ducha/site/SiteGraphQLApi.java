@@ -50,16 +50,16 @@ public class SiteGraphQLApi {
     @Mutation
     @Description("Replaces a site's fields (admin); expectedVersion must be the version you read.")
     @RolesAllowed(Roles.ADMIN)
-    public Uni<@NonNull SiteView> updateSite(@NonNull @Id String id, long expectedVersion,
+    public Uni<@NonNull SiteView> updateSite(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
             @NonNull SiteGraphQLInput input) {
-        return service.update(Params.requiredUuid("id", id), expectedVersion, input.toInput());
+        return service.update(Params.requiredUuid("id", id), (long) expectedVersion, input.toInput());
     }
 
     @Mutation
     @Description("Deletes a site nothing refers to (admin); returns its id. A site with history: deactivate it.")
     @RolesAllowed(Roles.ADMIN)
     @Id
-    public Uni<@NonNull String> deleteSite(@NonNull @Id String id, long expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), expectedVersion).replaceWith(id);
+    public Uni<@NonNull String> deleteSite(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
+        return service.delete(Params.requiredUuid("id", id), (long) expectedVersion).replaceWith(id);
     }
 }

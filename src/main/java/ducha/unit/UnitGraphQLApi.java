@@ -64,16 +64,16 @@ public class UnitGraphQLApi {
     @Mutation
     @Description("Replaces a unit's fields (admin); expectedVersion must be the version you read.")
     @RolesAllowed(Roles.ADMIN)
-    public Uni<@NonNull UnitView> updateUnit(@NonNull @Id String id, long expectedVersion,
+    public Uni<@NonNull UnitView> updateUnit(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
             @NonNull UnitGraphQLInput input) {
-        return service.update(Params.requiredUuid("id", id), expectedVersion, input.toInput());
+        return service.update(Params.requiredUuid("id", id), (long) expectedVersion, input.toInput());
     }
 
     @Mutation
     @Description("Deletes a unit nothing refers to (admin); returns its id. A unit with history: deactivate it.")
     @RolesAllowed(Roles.ADMIN)
     @Id
-    public Uni<@NonNull String> deleteUnit(@NonNull @Id String id, long expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), expectedVersion).replaceWith(id);
+    public Uni<@NonNull String> deleteUnit(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
+        return service.delete(Params.requiredUuid("id", id), (long) expectedVersion).replaceWith(id);
     }
 }
