@@ -8,7 +8,8 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("FindingChanges")
-@Description("The editable fields of a finding. Unit and site are fixed; the status moves by transitionFinding.")
+@Description("The editable fields of a finding, replacing all of them (an omitted inspectionId clears it). "
+        + "Unit and site are fixed; the status moves by transitionFinding.")
 public record FindingGraphQLChanges(
         @Id @Description("The visit it was found on.") String inspectionId,
         @NonNull @Description("Kind of problem.") FindingCategory category,

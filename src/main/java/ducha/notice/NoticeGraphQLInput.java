@@ -20,7 +20,7 @@ public record NoticeGraphQLInput(
         @NonNull @Description("Title.") String title,
         @Description("Full text.") String body,
         @Description("When it was issued; defaults to now.") OffsetDateTime issuedAt,
-        @Description("Ids of the findings it cites (at most 200).") List<@NonNull String> findingIds) {
+        @Description("Ids of the findings it cites (at most 200).") List<String> findingIds) {
 
     public NoticeInput toInput() {
         List<UUID> cited = null;
