@@ -10,6 +10,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.CompositeException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
@@ -42,6 +43,13 @@ public class GraphQLBoundaryInterceptor {
 
     @AroundInvoke
     Object around(InvocationContext context) throws Exception {
+        if (Multi.class.isAssignableFrom(context.getMethod().getReturnType())) {
+            try {
+                return ((Multi<?>) context.proceed()).onFailure().transform(GraphQLBoundaryInterceptor::translate);
+            } catch (RuntimeException e) {
+                return Multi.createFrom().failure(translate(e));
+            }
+        }
         if (!Uni.class.isAssignableFrom(context.getMethod().getReturnType())) {
             try {
                 return context.proceed();
