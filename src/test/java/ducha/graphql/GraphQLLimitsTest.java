@@ -65,6 +65,18 @@ class GraphQLLimitsTest {
     }
 
     @Test
+    void refusesMalformedEnvelopesWith400() {
+        for (String body : List.of("{\"query\": {}}", "{\"query\": 1}", "{\"query\": \"{ me { subject } }\", "
+                + "\"variables\": \"x\"}", "{\"query\": \"{ me { subject } }\", \"extensions\": []}", "\"query\"",
+                "{\"query\": ")) {
+            given().auth().oauth2(Tokens.admin()).contentType("application/json").body(body).post("/graphql")
+                    .then().statusCode(400);
+        }
+        given().auth().oauth2(Tokens.admin()).queryParam("query", "{ me { subject } }").queryParam("variables", "[1]")
+                .get("/graphql").then().statusCode(400);
+    }
+
+    @Test
     void capsPageSizesOnNestedFieldsToo() {
         Api.world();
         JsonPath response = Gql.query(Tokens.admin(), "{ units(first: 1) { edges { node { findings(first: 500) { "
