@@ -23,6 +23,8 @@ import java.util.concurrent.CompletionException;
  * <ul>
  * <li>turns security and database failures into domain exceptions, whose @ErrorCode becomes
  * {@code extensions.code} (UNAUTHENTICATED, FORBIDDEN, CONFLICT …);</li>
+ * <li>delivers each subscription's events on a context of its own, with the subscriber's identity and a request
+ * scope, so that fields nested in the events resolve like those of a query;</li>
  * <li>queues the operation's database work behind the earlier ones of the same request. GraphQL resolves
  * sibling fields concurrently, but a request's Hibernate Reactive session must not be used concurrently
  * (quarkus#32870); one request's resolvers therefore take turns, while requests still run in parallel.</li>
@@ -35,20 +37,27 @@ public class GraphQLBoundaryInterceptor {
 
     private final RequestQueue queue;
     private final CurrentIdentityAssociation identity;
+    private final SubscriberScope subscriberScope;
 
-    public GraphQLBoundaryInterceptor(RequestQueue queue, CurrentIdentityAssociation identity) {
+    public GraphQLBoundaryInterceptor(RequestQueue queue, CurrentIdentityAssociation identity,
+            SubscriberScope subscriberScope) {
         this.queue = queue;
         this.identity = identity;
+        this.subscriberScope = subscriberScope;
     }
 
     @AroundInvoke
     Object around(InvocationContext context) throws Exception {
         if (Multi.class.isAssignableFrom(context.getMethod().getReturnType())) {
+            Multi<?> stream;
             try {
-                return ((Multi<?>) context.proceed()).onFailure().transform(GraphQLBoundaryInterceptor::translate);
+                stream = (Multi<?>) context.proceed();
             } catch (RuntimeException e) {
                 return Multi.createFrom().failure(translate(e));
             }
+            return identity.getDeferredIdentity()
+                    .onItem().transformToMulti(caller -> subscriberScope.deliver(stream, caller))
+                    .onFailure().transform(GraphQLBoundaryInterceptor::translate);
         }
         if (!Uni.class.isAssignableFrom(context.getMethod().getReturnType())) {
             try {

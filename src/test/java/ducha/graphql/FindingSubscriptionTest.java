@@ -34,7 +34,8 @@ class FindingSubscriptionTest {
         var world = Api.world();
         var other = Api.world();
         try (Subscriber subscriber = Subscriber.connect(Tokens.inspector("ANY"),
-                "subscription($unit: ID) { findingChanged(filter: {unitId: $unit}) { seq op finding { id status unitId } } }",
+                "subscription($unit: ID) { findingChanged(filter: {unitId: $unit}) { seq op finding { id status unitId "
+                        + "unit { code } site { id } } } }",
                 Map.of("unit", world.unitId()))) {
             // Not the subscribed unit: must not arrive.
             Api.reportFinding(Tokens.admin(), Api.finding(other.groupId(), other.siteId()));
@@ -45,6 +46,8 @@ class FindingSubscriptionTest {
             assertThat(millis).as("arrival after the REST write").isLessThan(1000);
             assertThat(created.at("/finding/id").asText()).isEqualTo(id);
             assertThat(created.at("/op").asText()).isEqualTo("CREATE");
+            assertThat(created.at("/finding/unit/code").asText()).isEqualTo(world.groupCode());
+            assertThat(created.at("/finding/site/id").asText()).isEqualTo(world.siteId());
 
             Api.as(Tokens.admin()).body(Map.of("action", "START")).post("/api/v1/findings/" + id + "/transitions")
                     .then().statusCode(200);
@@ -113,6 +116,9 @@ class FindingSubscriptionTest {
             JsonNode message = nextMessage();
             if (!"next".equals(message.path("type").asText())) {
                 throw new IllegalStateException("expected next, got " + message);
+            }
+            if (message.at("/payload/errors").isArray()) {
+                throw new IllegalStateException("errors in event: " + message);
             }
             return message.at("/payload/data/findingChanged");
         }
