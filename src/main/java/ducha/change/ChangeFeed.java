@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -63,9 +64,12 @@ public class ChangeFeed {
                         events.onNext(change);
                     }
                 }, failure -> Log.error("The change feed stopped", failure));
-        subscriber.connect().subscribe().with(
-                ok -> Log.infof("Listening to %s", CHANNEL),
-                failure -> Log.warnf(failure, "Cannot listen to %s yet; retrying", CHANNEL));
+        // The reconnect policy covers a lost connection; a database that is down at start is retried here.
+        subscriber.connect()
+                .onFailure().invoke(failure -> Log.warnf("Cannot listen to %s yet (%s); retrying", CHANNEL,
+                        failure.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .subscribe().with(ok -> Log.infof("Listening to %s", CHANNEL));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -74,9 +78,12 @@ public class ChangeFeed {
         }
     }
 
-    /** Changes committed from now on, on any replica. */
+    /**
+     * Changes committed from now on, on any replica. A subscriber that falls more than a thousand events behind
+     * is dropped (it can catch up from the change log) rather than hold memory without bound.
+     */
     public Multi<ChangeEventView> changes() {
-        return events;
+        return events.onOverflow().buffer(1000);
     }
 
     private Uni<ChangeEventView> read(long seq) {
