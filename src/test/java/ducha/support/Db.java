@@ -56,10 +56,27 @@ public final class Db {
         return count("select count(*) from change_event");
     }
 
-    private static Connection connect() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+    private static Connection shared;
+
+    /** One connection for the whole test run; callers close it in try-with-resources, which this ignores. */
+    private static synchronized Connection connect() throws SQLException {
+        if (shared == null || shared.isClosed()) {
+            var config = ConfigProvider.getConfig();
+            Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                    config.getValue("quarkus.datasource.username", String.class),
+                    config.getValue("quarkus.datasource.password", String.class));
+            shared = (Connection) java.lang.reflect.Proxy.newProxyInstance(Db.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("close")
+                            ? null : invoke(connection, method, args));
+        }
+        return shared;
+    }
+
+    private static Object invoke(Connection connection, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(connection, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }

@@ -1,0 +1,207 @@
+package ducha.fuzz;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ducha.support.Api;
+import ducha.support.Db;
+import ducha.support.Endpoints;
+import ducha.support.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated bad input for every REST operation and every GraphQL mutation: wrong types, truncated and
+ * oversized documents, unicode edges (Chinese, emoji, NUL, right-to-left marks), very long codes, random ids.
+ * Never a 5xx; a refused request writes nothing and an accepted one writes exactly one change event.
+ * The seed is fixed, so a failure replays.
+ */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class InputFuzzTest {
+
+    private static final long SEED = 20210807L;
+    private static final int CASES_PER_OPERATION = 15;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Object> NASTY = List.of("", " ", "\u0000", "问题\u0000描述", "😷🧪🚧", "\u202e反向文本",
+            "x".repeat(70), "检".repeat(20_000), "' or 1=1 --", "%_\\", "null", "NaN", -1, 0, 2_147_483_648L,
+            1e308, -0.0, true, false, List.of(), List.of(1, "a"), Map.of(), Map.of("$ne", ""),
+            "2021-02-30T25:61:00+08:00", "9999-12-31T23:59:59+14:00", "0000-01-01T00:00:00Z",
+            "00000000-0000-0000-0000-000000000000", "CHECKPOINT", "OPEN", "RECTIFY", "admin");
+
+    @Test
+    void restNeverAnswers5xxAndWritesOnlyWhatItAcknowledges() throws Exception {
+        var world = Api.world();
+        String finding = Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id");
+        Random random = new Random(SEED);
+        String admin = Tokens.admin();
+        String inspector = Tokens.inspector(world.unitCode());
+        int sent = 0;
+        for (Endpoints.Endpoint endpoint : Endpoints.all()) {
+            for (int i = 0; i < CASES_PER_OPERATION; i++) {
+                String path = endpoint.path().replace("{id}", pathId(random, finding));
+                String body = body(random, world, finding);
+                String token = random.nextBoolean() ? admin : inspector;
+                long events = Db.changeEvents();
+                var request = given().auth().oauth2(token).header("If-Match", random.nextBoolean() ? "\"0\"" : "*")
+                        .contentType("application/json").body(body);
+                randomQuery(random).forEach(request::queryParam);
+                Response response;
+                try {
+                    response = request.request(endpoint.verb(), path);
+                } catch (Exception refusedMidRequest) {
+                    if (!(refusedMidRequest instanceof java.net.SocketException)) {
+                        throw refusedMidRequest;
+                    }
+                    // The server answered (414/413) and closed while the body was still being sent.
+                    assertThat(Db.changeEvents()).isEqualTo(events);
+                    continue;
+                } finally {
+                    sent++;
+                }
+                int status = response.statusCode();
+                assertThat(status).as(endpoint + " " + path + " " + abbreviate(body) + " → " + response.asString())
+                        .isLessThan(500);
+                long written = Db.changeEvents() - events;
+                if (status >= 400) {
+                    assertThat(written).as("refused " + endpoint + " wrote nothing").isZero();
+                    // 414 and 431 come from the HTTP codec, before any application code can answer.
+                    if (status != 414 && status != 431) {
+                        assertThat(response.contentType()).as(endpoint + " " + path + " " + status + " "
+                                + abbreviate(body)).startsWith("application/problem+json");
+                    }
+                } else if (!endpoint.verb().equals("GET")) {
+                    assertThat(written).as("accepted " + endpoint + " wrote one event").isEqualTo(1);
+                }
+            }
+        }
+        System.out.printf("REST fuzz: %d requests over %d operations, no 5xx%n", sent, Endpoints.all().size());
+    }
+
+    @Test
+    void graphqlNeverAnswers5xxAndWritesOnlyWhatItAcknowledges() throws Exception {
+        var world = Api.world();
+        String finding = Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id");
+        List<String> mutations = List.of(
+                "mutation($input: UnitInput!) { createUnit(input: $input) { id } }",
+                "mutation($input: SiteInput!) { createSite(input: $input) { id } }",
+                "mutation($input: InspectionInput!) { recordInspection(input: $input) { id } }",
+                "mutation($input: FindingInput!) { reportFinding(input: $input) { id } }",
+                "mutation($id: ID!, $input: FindingChanges!) { updateFinding(id: $id, expectedVersion: 0, input: $input) { id } }",
+                "mutation($id: ID!, $action: FindingAction!, $note: String) { transitionFinding(id: $id, action: $action, note: $note) { id } }",
+                "mutation($input: NoticeInput!) { issueNotice(input: $input) { id } }",
+                "query($filter: FindingFilter, $first: Int, $after: String) { findings(filter: $filter, first: $first, after: $after) { edges { node { id } } } }");
+        Random random = new Random(SEED + 1);
+        String admin = Tokens.admin();
+        int sent = 0;
+        for (String mutation : mutations) {
+            for (int i = 0; i < CASES_PER_OPERATION; i++) {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("input", asObject(body(random, world, finding)));
+                variables.put("filter", asObject(body(random, world, finding)));
+                variables.put("id", random.nextBoolean() ? finding : nasty(random));
+                variables.put("action", nasty(random));
+                variables.put("note", nasty(random));
+                variables.put("first", nasty(random));
+                variables.put("after", nasty(random));
+                long events = Db.changeEvents();
+                Response response = given().auth().oauth2(admin).contentType("application/json")
+                        .body(Map.of("query", mutation, "variables", variables)).post("/graphql");
+                sent++;
+                assertThat(response.statusCode()).as(mutation + " " + response.asString()).isLessThan(500);
+                long written = Db.changeEvents() - events;
+                boolean failed = response.jsonPath().get("errors") != null;
+                if (failed) {
+                    assertThat(written).as("refused " + mutation + " wrote nothing: " + response.asString()).isZero();
+                    assertThat(response.asString()).doesNotContain("Exception").doesNotContain("ducha.");
+                } else if (mutation.startsWith("mutation")) {
+                    assertThat(written).as("accepted mutation wrote one event").isEqualTo(1);
+                }
+            }
+        }
+        System.out.printf("GraphQL fuzz: %d requests over %d operations, no 5xx%n", sent, mutations.size());
+    }
+
+    /** A JSON document near the shape of a real body, with some members replaced by nasty values. */
+    private static String body(Random random, Api.World world, String finding) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", Api.code("FZ"));
+        body.put("name", "名称");
+        body.put("kind", "OTHER");
+        body.put("type", "MARKET");
+        body.put("unitId", world.groupId());
+        body.put("siteId", world.siteId());
+        body.put("startedAt", "2021-08-07T09:00:00+08:00");
+        body.put("inspectorCount", 2);
+        body.put("method", "SCHEDULED");
+        body.put("category", "DISINFECTION");
+        body.put("severity", "LOW");
+        body.put("description", "消毒记录不全");
+        body.put("title", "通报");
+        body.put("action", "START");
+        body.put("findingIds", List.of(finding));
+        List<String> keys = new ArrayList<>(body.keySet());
+        int mutations = 1 + random.nextInt(4);
+        for (int i = 0; i < mutations; i++) {
+            String key = random.nextInt(6) == 0 ? "unknown" + i : keys.get(random.nextInt(keys.size()));
+            if (random.nextInt(8) == 0) {
+                body.remove(key);
+            } else {
+                body.put(key, nasty(random));
+            }
+        }
+        String json = JSON.writeValueAsString(body);
+        return switch (random.nextInt(12)) {
+            case 0 -> json.substring(0, random.nextInt(json.length()));      // truncated
+            case 1 -> "[" + json + "]";                                      // wrong top level
+            case 2 -> "{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}";  // deep
+            default -> json;
+        };
+    }
+
+    /** A generated body as GraphQL variables: malformed text becomes a wrongly typed value instead. */
+    private static Object asObject(String json) {
+        try {
+            return JSON.readValue(json, Object.class);
+        } catch (Exception e) {
+            return json;
+        }
+    }
+
+    private static Object nasty(Random random) {
+        return NASTY.get(random.nextInt(NASTY.size()));
+    }
+
+    private static String pathId(Random random, String existing) {
+        return switch (random.nextInt(4)) {
+            case 0 -> UUID.randomUUID().toString();
+            case 1 -> "%F0%9F%98%B7";
+            case 2 -> "x".repeat(300);
+            default -> existing;
+        };
+    }
+
+    private static Map<String, String> randomQuery(Random random) {
+        Map<String, String> query = new HashMap<>();
+        String[] names = {"limit", "cursor", "unitId", "status", "from", "to", "q", "overdue", "kind", "active"};
+        for (int i = random.nextInt(3); i > 0; i--) {
+            query.put(names[random.nextInt(names.length)], String.valueOf(nasty(random)));
+        }
+        return query;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+}
