@@ -6,6 +6,7 @@ import ducha.common.PageRequest;
 import ducha.common.Times;
 import ducha.security.Roles;
 import ducha.web.ETags;
+import ducha.web.Idempotency;
 import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -36,9 +40,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class FindingResource {
 
     private final FindingService service;
+    private final Idempotency idempotency;
 
-    public FindingResource(FindingService service) {
+    public FindingResource(FindingService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -71,8 +77,10 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(summary = "Report a finding",
             description = "Inspectors report only for their unit and its sub-units. rectifiedOnSite=true creates it RECTIFIED.")
-    public Uni<RestResponse<FindingView>> report(@Valid @NotNull FindingInput input, @Context UriInfo uri) {
-        return service.report(input).map(view -> Responses.created(view, view.version(), uri, view.id()));
+    public Uni<Response> report(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @Valid @NotNull FindingInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.report(input).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT
@@ -91,10 +99,15 @@ public class FindingResource {
     @Operation(summary = "Move a finding through its lifecycle",
             description = "START, RECTIFY (note), VERIFY (admin), REOPEN (admin, note), ESCALATE (admin). "
                     + "A move the lifecycle does not allow is a 409 naming the allowed ones. If-Match is optional.")
-    public Uni<RestResponse<FindingView>> transition(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            @Valid @NotNull TransitionInput input) {
-        return service.transition(Params.requiredUuid("id", id), ETags.optionalVersion(ifMatch), input)
-                .map(view -> Responses.ok(view, view.version()));
+    public Uni<Response> transition(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            @RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, @Valid @NotNull TransitionInput input,
+            @Context UriInfo uri) {
+        UUID findingId = Params.requiredUuid("id", id);
+        Long expectedVersion = ETags.optionalVersion(ifMatch);
+        // If-Match is part of what the key identifies: the same move against another version is another request.
+        return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion, input),
+                () -> service.transition(findingId, expectedVersion, input)
+                        .map(view -> Responses.ok(view, view.version())));
     }
 
     @GET

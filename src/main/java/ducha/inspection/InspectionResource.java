@@ -5,6 +5,7 @@ import ducha.common.PageRequest;
 import ducha.common.Times;
 import ducha.security.Roles;
 import ducha.web.ETags;
+import ducha.web.Idempotency;
 import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,9 +37,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class InspectionResource {
 
     private final InspectionService service;
+    private final Idempotency idempotency;
 
-    public InspectionResource(InspectionService service) {
+    public InspectionResource(InspectionService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -64,8 +68,10 @@ public class InspectionResource {
     @POST
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(summary = "Record an inspection", description = "Inspectors record only for their unit and its sub-units.")
-    public Uni<RestResponse<InspectionView>> create(@Valid @NotNull InspectionInput input, @Context UriInfo uri) {
-        return service.create(input).map(view -> Responses.created(view, view.version(), uri, view.id()));
+    public Uni<Response> create(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @Valid @NotNull InspectionInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.create(input).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT

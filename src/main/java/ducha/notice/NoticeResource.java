@@ -5,6 +5,7 @@ import ducha.common.PageRequest;
 import ducha.common.Times;
 import ducha.security.Roles;
 import ducha.web.ETags;
+import ducha.web.Idempotency;
 import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,9 +37,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class NoticeResource {
 
     private final NoticeService service;
+    private final Idempotency idempotency;
 
-    public NoticeResource(NoticeService service) {
+    public NoticeResource(NoticeService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -65,8 +69,10 @@ public class NoticeResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Issue a notice")
-    public Uni<RestResponse<NoticeView>> issue(@Valid @NotNull NoticeInput input, @Context UriInfo uri) {
-        return service.issue(input).map(view -> Responses.created(view, view.version(), uri, view.id()));
+    public Uni<Response> issue(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @Valid @NotNull NoticeInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.issue(input).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT

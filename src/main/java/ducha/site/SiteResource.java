@@ -4,6 +4,7 @@ import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.security.Roles;
 import ducha.web.ETags;
+import ducha.web.Idempotency;
 import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,9 +36,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class SiteResource {
 
     private final SiteService service;
+    private final Idempotency idempotency;
 
-    public SiteResource(SiteService service) {
+    public SiteResource(SiteService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -63,8 +67,10 @@ public class SiteResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a site")
-    public Uni<RestResponse<SiteView>> create(@Valid @NotNull SiteInput input, @Context UriInfo uri) {
-        return service.create(input).map(site -> Responses.created(site, site.version(), uri, site.id()));
+    public Uni<Response> create(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @Valid @NotNull SiteInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.create(input).map(site -> Responses.created(site, site.version(), uri, site.id())));
     }
 
     @PUT

@@ -4,6 +4,7 @@ import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.security.Roles;
 import ducha.web.ETags;
+import ducha.web.Idempotency;
 import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,9 +36,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class UnitResource {
 
     private final UnitService service;
+    private final Idempotency idempotency;
 
-    public UnitResource(UnitService service) {
+    public UnitResource(UnitService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -62,8 +66,10 @@ public class UnitResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a unit")
-    public Uni<RestResponse<UnitView>> create(@Valid @NotNull UnitInput input, @Context UriInfo uri) {
-        return service.create(input).map(unit -> Responses.created(unit, unit.version(), uri, unit.id()));
+    public Uni<Response> create(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @Valid @NotNull UnitInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.create(input).map(unit -> Responses.created(unit, unit.version(), uri, unit.id())));
     }
 
     @PUT

@@ -140,7 +140,7 @@ public class ProblemMapper {
                 .entity(problem).build();
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    static Throwable unwrap(Throwable failure) {
         Throwable e = failure;
         while (true) {
             if (e instanceof CompositeException composite && !composite.getCauses().isEmpty()) {
@@ -279,7 +279,7 @@ public class ProblemMapper {
             case 404 -> "There is nothing at this path.";
             case 405 -> "This path does not support that method.";
             case 406 -> "This resource cannot answer in the media type you accept.";
-            case 415 -> "Send the body as application/json.";
+            case 415 -> "This operation does not accept a body of that media type; see its documentation.";
             default -> status >= 500 ? "The service failed unexpectedly." : "The request was refused.";
         };
     }

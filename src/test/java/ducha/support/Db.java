@@ -56,7 +56,8 @@ public final class Db {
         return count("select count(*) from change_event");
     }
 
-    private static Connection connect() throws SQLException {
+    /** A connection of its own, e.g. to hold a lock or a transaction open while requests run. */
+    public static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
