@@ -95,9 +95,13 @@ public class Idempotency {
                 ("POST " + uri.getPath() + "\n" + HexFormat.of().formatHex(bodyDigest)).getBytes(StandardCharsets.UTF_8)));
         String subject = user.subject();
         UUID attempt = UUID.randomUUID();
-        return claim(subject, validKey, fingerprint, attempt).chain(claimed -> claimed
-                ? run(subject, validKey, attempt, uri, write)
-                : answerFromRecord(subject, validKey, fingerprint));
+        // Memoized, so that a client that drops the connection does not cancel the work half-way: the write
+        // finishes and its response is on record for the retry, instead of a claim left in flight.
+        return claim(subject, validKey, fingerprint, attempt)
+                .chain(claimed -> claimed
+                        ? run(subject, validKey, attempt, uri, write)
+                        : answerFromRecord(subject, validKey, fingerprint))
+                .memoize().indefinitely();
     }
 
     private Uni<Response> run(String subject, String key, UUID attempt, UriInfo uri,
