@@ -30,15 +30,14 @@ public class AttachmentRepository implements PanacheRepositoryBase<Attachment, U
                 .replaceWithVoid();
     }
 
-    /** The bytes of chunk {@code n} from {@code offset} (0-based, within the chunk), at most {@code length}. */
-    public Uni<byte[]> chunkSlice(UUID attachmentId, int n, int offset, int length) {
+    /** Chunks {@code first} to {@code last} (inclusive) of an attachment's bytes, in order. */
+    public Uni<List<byte[]>> chunks(UUID attachmentId, int first, int last) {
         return getSession().chain(session -> session.createNativeQuery(
-                        "select substring(data from :from for :length) from attachment_chunk where attachment_id = :id and n = :n",
+                        "select data from attachment_chunk where attachment_id = :id and n between :first and :last order by n",
                         byte[].class)
-                .setParameter("from", offset + 1)
-                .setParameter("length", length)
                 .setParameter("id", attachmentId)
-                .setParameter("n", n)
-                .getSingleResult());
+                .setParameter("first", first)
+                .setParameter("last", last)
+                .getResultList());
     }
 }

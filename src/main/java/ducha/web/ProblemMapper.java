@@ -86,6 +86,11 @@ public class ProblemMapper {
                     problem.with(name, value);
                 }
             });
+            if (domain instanceof RangeNotSatisfiableException) {
+                // RFC 9110 §15.5.17: a 416 names the current length.
+                return RestResponse.ResponseBuilder.<Problem>create(416).type(Problem.MEDIA_TYPE)
+                        .header("Content-Range", "bytes */" + domain.extensions().get("size")).entity(problem).build();
+            }
             return respond(problem);
         }
         if (e instanceof ConstraintViolationException violations) {
