@@ -49,6 +49,9 @@ class RoleMatrixTest {
     record Case(int own, int other, int admin, BiFunction<RequestSpecification, Rows, Response> call) {
     }
 
+    /** The smallest thing that passes for a PNG: its signature and a byte. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0};
+
     private static final Map<String, Case> MATRIX = new LinkedHashMap<>();
 
     static {
@@ -109,9 +112,6 @@ class RoleMatrixTest {
         unitScoped("DELETE /api/v1/findings/{findingId}/attachments/{id}", 204, (r, rows) -> r.header("If-Match", "*")
                 .delete(attachments(rows) + "/" + rows.attachmentId()));
     }
-
-    /** The smallest thing that passes for a PNG: its signature and a byte. */
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0};
 
     private static String attachments(Rows rows) {
         return "/api/v1/findings/" + rows.findingId() + "/attachments";
