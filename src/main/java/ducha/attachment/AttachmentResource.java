@@ -25,6 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -64,6 +68,8 @@ public class AttachmentResource {
             description = "The body is the file itself (at most 10 MiB). Its type is read from its first bytes, "
                     + "not from its name or Content-Type: JPEG, PNG, WebP or PDF, anything else is a 415. Needs the "
                     + "rights of changing the finding. At most 20 per finding.")
+    @APIResponse(responseCode = "201", description = "Attached",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
     public Uni<Response> upload(@RestPath String findingId, @RestQuery String fileName,
             @RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, java.nio.file.Path body, @Context UriInfo uri) {
         UUID finding = Params.requiredUuid("findingId", findingId);
@@ -85,6 +91,16 @@ public class AttachmentResource {
             description = "A single Range (bytes=first-last, first-, -suffix) answers 206 with Content-Range; a range "
                     + "beyond the end is a 416. If-Range with the ETag makes the Range conditional. The ETag is the "
                     + "content's SHA-256 and never changes: If-None-Match answers 304.")
+    @APIResponse(responseCode = "200", description = "The whole content", content = {
+            @Content(mediaType = JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = WEBP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "206", description = "The requested range", content = {
+            @Content(mediaType = JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = WEBP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Uni<Response> download(@RestPath String findingId, @RestPath String id,
             @RestHeader("Range") String range, @RestHeader("If-Range") String ifRange) {
         UUID finding = Params.requiredUuid("findingId", findingId);

@@ -23,7 +23,7 @@ public record SyncChange(
         @JsonRawValue
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(type = SchemaType.OBJECT, description = "The row as the API represents it (the schema named by "
-                + "entity); absent for a deletion.", oneOf = {UnitView.class, SiteView.class, InspectionView.class,
+                + "entity); absent for a deletion.", anyOf = {UnitView.class, SiteView.class, InspectionView.class,
                 FindingView.class, NoticeView.class, AttachmentView.class})
         String data) {
 }
