@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -71,7 +72,15 @@ public class AttachmentResource {
     @APIResponse(responseCode = "201", description = "Attached",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
     public Uni<Response> upload(@RestPath String findingId, @RestQuery String fileName,
-            @RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, java.nio.file.Path body, @Context UriInfo uri) {
+            @RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @RequestBody(required = true, description = "The file itself, at most 10 MiB.", content = {
+                    @Content(mediaType = JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = WEBP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            java.nio.file.Path body, @Context UriInfo uri) {
         UUID finding = Params.requiredUuid("findingId", findingId);
         String name = Params.text("fileName", fileName, 255);
         // The key identifies the content and the name, so the same key with another photo is a 422.

@@ -139,7 +139,7 @@ public class OpenApiContract implements OASFilter {
     private void complete(String path, PathItem.HttpMethod method, Operation operation) {
         boolean single = path.endsWith("}");
         boolean list = method == PathItem.HttpMethod.GET && !single && !path.endsWith("/me")
-                && !path.endsWith("/history");
+                && !path.endsWith("/history") && !path.endsWith("/sync");
         APIResponses responses = operation.getResponses();
         List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>()
                 : new ArrayList<>(operation.getParameters());
@@ -151,20 +151,16 @@ public class OpenApiContract implements OASFilter {
                 .filter(r -> r.getKey().startsWith("2")).map(Map.Entry::getValue).findFirst().orElse(null);
         switch (method) {
             case GET -> {
-                if (list) {
+                boolean sync = path.endsWith("/sync");
+                if (list || sync) {
                     addHeader(success, "Link");
-                } else if (!path.endsWith("/me") && !path.endsWith("/history")) {
+                }
+                if (single || sync) {
                     addHeader(success, "ETag");
                     parameters.add(parameterRef("IfNoneMatch"));
                     responses.addAPIResponse("304", responseRef("NotModified"));
-                    if (!path.endsWith("/sync")) {
-                        responses.addAPIResponse("404", responseRef("NotFound"));
-                    }
                 }
-                if (path.endsWith("/sync")) {
-                    addHeader(success, "Link");
-                }
-                if (path.endsWith("/history") || path.endsWith("/attachments")) {
+                if (path.contains("{")) {
                     responses.addAPIResponse("404", responseRef("NotFound"));
                 }
                 if (path.endsWith("/attachments/{id}")) {
