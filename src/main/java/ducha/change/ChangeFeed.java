@@ -19,7 +19,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The live stream of committed changes on this replica, fed by PostgreSQL LISTEN/NOTIFY (see V4 migration):
+ * The live stream of committed changes on this replica, fed by PostgreSQL LISTEN/NOTIFY (see V5 migration):
  * every replica hears every change, whichever replica or front door made it, after commit and in commit
  * order. Notifications are handled one after another, so subscribers see events in that order.
  */

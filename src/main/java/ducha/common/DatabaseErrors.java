@@ -83,7 +83,7 @@ public final class DatabaseErrors {
             case "23514", "23502", "22001", "22003", "22007", "22008", "22P02", "22021" ->
                     new InvalidInputException("input", "breaks a rule of the stored data"
                             + (constraint.isEmpty() ? "" : " (" + constraint + ")"));
-            case "40001", "40P01" -> new ConflictException("A concurrent change got in the way; retry the request.");
+            case "40001", "40P01" -> ConflictException.transientConflict("A concurrent change got in the way; retry the request.");
             default -> null;
         };
     }

@@ -6,10 +6,13 @@ import ducha.common.PageRequest;
 import ducha.common.Times;
 import ducha.security.Roles;
 import ducha.web.ETags;
+import ducha.web.Idempotency;
 import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,8 +22,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -34,14 +43,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class FindingResource {
 
     private final FindingService service;
+    private final Idempotency idempotency;
 
-    public FindingResource(FindingService service) {
+    public FindingResource(FindingService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "List findings, newest first",
+    @Operation(operationId = "listFindings", summary = "List findings, newest first",
             description = "unitId includes the unit's sub-units; the period [from, to) applies to foundAt.")
     public Uni<RestResponse<Page<FindingView>>> list(@RestQuery String unitId, @RestQuery String siteId,
             @RestQuery String inspectionId, @RestQuery String status, @RestQuery String category,
@@ -60,25 +71,29 @@ public class FindingResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Read a finding")
+    @Operation(operationId = "getFinding", summary = "Read a finding")
     public Uni<RestResponse<FindingView>> get(@RestPath String id) {
         return service.get(Params.requiredUuid("id", id)).map(view -> Responses.ok(view, view.version()));
     }
 
     @POST
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Report a finding",
+    @Operation(operationId = "reportFinding", summary = "Report a finding",
             description = "Inspectors report only for their unit and its sub-units. rectifiedOnSite=true creates it RECTIFIED.")
-    public Uni<RestResponse<FindingView>> report(FindingInput input, @Context UriInfo uri) {
-        return service.report(input).map(view -> Responses.created(view, view.version(), uri, view.id()));
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
+    public Uni<Response> report(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @Valid @NotNull FindingInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.report(input).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Edit a finding's details", description = "Needs If-Match with the ETag you read.")
+    @Operation(operationId = "updateFinding", summary = "Edit a finding's details", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<FindingView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            FindingChanges input) {
+            @Valid @NotNull FindingChanges input) {
         return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
@@ -86,19 +101,26 @@ public class FindingResource {
     @POST
     @Path("{id}/transitions")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Move a finding through its lifecycle",
+    @Operation(operationId = "transitionFinding", summary = "Move a finding through its lifecycle",
             description = "START, RECTIFY (note), VERIFY (admin), REOPEN (admin, note), ESCALATE (admin). "
                     + "A move the lifecycle does not allow is a 409 naming the allowed ones. If-Match is optional.")
-    public Uni<RestResponse<FindingView>> transition(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            TransitionInput input) {
-        return service.transition(Params.requiredUuid("id", id), ETags.optionalVersion(ifMatch), input)
-                .map(view -> Responses.ok(view, view.version()));
+    @APIResponse(responseCode = "200", description = "The finding after the move",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
+    public Uni<Response> transition(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            @RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, @Valid @NotNull TransitionInput input,
+            @Context UriInfo uri) {
+        UUID findingId = Params.requiredUuid("id", id);
+        Long expectedVersion = ETags.optionalVersion(ifMatch);
+        // If-Match is part of what the key identifies: the same move against another version is another request.
+        return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion, input),
+                () -> service.transition(findingId, expectedVersion, input)
+                        .map(view -> Responses.ok(view, view.version())));
     }
 
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Every recorded change of a finding, oldest first")
+    @Operation(operationId = "getFindingHistory", summary = "Every recorded change of a finding, oldest first")
     public Uni<Page<ChangeEventView>> history(@RestPath String id) {
         return service.history(Params.requiredUuid("id", id)).map(events -> new Page<>(events, null));
     }
@@ -106,7 +128,7 @@ public class FindingResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete a finding", description = "Refused (409) while a notice cites it.")
+    @Operation(operationId = "deleteFinding", summary = "Delete a finding", description = "Refused (409) while a notice cites it.")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
         return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
     }

@@ -5,10 +5,13 @@ import ducha.common.PageRequest;
 import ducha.common.Times;
 import ducha.security.Roles;
 import ducha.web.ETags;
+import ducha.web.Idempotency;
 import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,8 +21,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -33,14 +40,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class InspectionResource {
 
     private final InspectionService service;
+    private final Idempotency idempotency;
 
-    public InspectionResource(InspectionService service) {
+    public InspectionResource(InspectionService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "List inspections, newest first",
+    @Operation(operationId = "listInspections", summary = "List inspections, newest first",
             description = "unitId includes the unit's sub-units; the period is [from, to).")
     public Uni<RestResponse<Page<InspectionView>>> list(@RestQuery String unitId, @RestQuery String siteId,
             @RestQuery String from, @RestQuery String to, @RestQuery String limit, @RestQuery String cursor,
@@ -54,24 +63,28 @@ public class InspectionResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Read an inspection")
+    @Operation(operationId = "getInspection", summary = "Read an inspection")
     public Uni<RestResponse<InspectionView>> get(@RestPath String id) {
         return service.get(Params.requiredUuid("id", id)).map(view -> Responses.ok(view, view.version()));
     }
 
     @POST
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Record an inspection", description = "Inspectors record only for their unit and its sub-units.")
-    public Uni<RestResponse<InspectionView>> create(InspectionInput input, @Context UriInfo uri) {
-        return service.create(input).map(view -> Responses.created(view, view.version(), uri, view.id()));
+    @Operation(operationId = "createInspection", summary = "Record an inspection", description = "Inspectors record only for their unit and its sub-units.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
+    public Uni<Response> create(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @Valid @NotNull InspectionInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.create(input).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Correct an inspection", description = "Needs If-Match with the ETag you read.")
+    @Operation(operationId = "updateInspection", summary = "Correct an inspection", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<InspectionView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            InspectionInput input) {
+            @Valid @NotNull InspectionInput input) {
         return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
@@ -79,7 +92,7 @@ public class InspectionResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete an inspection without findings")
+    @Operation(operationId = "deleteInspection", summary = "Delete an inspection without findings")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
         return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
     }

@@ -23,7 +23,7 @@ public class MeResource {
 
     @GET
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Who the token says you are, and your unit")
+    @Operation(operationId = "getMe", summary = "Who the token says you are, and your unit")
     public Uni<MeView> me() {
         return service.me();
     }

@@ -5,10 +5,13 @@ import ducha.common.PageRequest;
 import ducha.common.Times;
 import ducha.security.Roles;
 import ducha.web.ETags;
+import ducha.web.Idempotency;
 import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,8 +21,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -33,14 +40,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class NoticeResource {
 
     private final NoticeService service;
+    private final Idempotency idempotency;
 
-    public NoticeResource(NoticeService service) {
+    public NoticeResource(NoticeService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "List notices, newest first",
+    @Operation(operationId = "listNotices", summary = "List notices, newest first",
             description = "unitId includes the unit's sub-units; the period [from, to) applies to issuedAt.")
     public Uni<RestResponse<Page<NoticeView>>> list(@RestQuery String unitId, @RestQuery String kind,
             @RestQuery String from, @RestQuery String to, @RestQuery String limit, @RestQuery String cursor,
@@ -55,24 +64,28 @@ public class NoticeResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Read a notice")
+    @Operation(operationId = "getNotice", summary = "Read a notice")
     public Uni<RestResponse<NoticeView>> get(@RestPath String id) {
         return service.get(Params.requiredUuid("id", id)).map(view -> Responses.ok(view, view.version()));
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Issue a notice")
-    public Uni<RestResponse<NoticeView>> issue(NoticeInput input, @Context UriInfo uri) {
-        return service.issue(input).map(view -> Responses.created(view, view.version(), uri, view.id()));
+    @Operation(operationId = "issueNotice", summary = "Issue a notice")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeView.class)))
+    public Uni<Response> issue(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @Valid @NotNull NoticeInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.issue(input).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a notice", description = "Needs If-Match with the ETag you read.")
+    @Operation(operationId = "updateNotice", summary = "Change a notice", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<NoticeView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            NoticeInput input) {
+            @Valid @NotNull NoticeInput input) {
         return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
@@ -80,7 +93,7 @@ public class NoticeResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete a notice")
+    @Operation(operationId = "deleteNotice", summary = "Delete a notice")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
         return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
     }

@@ -4,10 +4,13 @@ import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.security.Roles;
 import ducha.web.ETags;
+import ducha.web.Idempotency;
 import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,8 +20,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -32,14 +39,16 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class UnitResource {
 
     private final UnitService service;
+    private final Idempotency idempotency;
 
-    public UnitResource(UnitService service) {
+    public UnitResource(UnitService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "List units in code order")
+    @Operation(operationId = "listUnits", summary = "List units in code order")
     public Uni<RestResponse<Page<UnitView>>> list(@RestQuery String parentId, @RestQuery String district,
             @RestQuery String kind, @RestQuery String active, @RestQuery String q, @RestQuery String limit,
             @RestQuery String cursor, @Context UriInfo uri) {
@@ -52,24 +61,28 @@ public class UnitResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Read a unit")
+    @Operation(operationId = "getUnit", summary = "Read a unit")
     public Uni<RestResponse<UnitView>> get(@RestPath String id) {
         return service.get(Params.requiredUuid("id", id)).map(unit -> Responses.ok(unit, unit.version()));
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a unit")
-    public Uni<RestResponse<UnitView>> create(UnitInput input, @Context UriInfo uri) {
-        return service.create(input).map(unit -> Responses.created(unit, unit.version(), uri, unit.id()));
+    @Operation(operationId = "createUnit", summary = "Create a unit")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
+    public Uni<Response> create(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @Valid @NotNull UnitInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.create(input).map(unit -> Responses.created(unit, unit.version(), uri, unit.id())));
     }
 
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Replace a unit's fields", description = "Needs If-Match with the ETag you read.")
+    @Operation(operationId = "updateUnit", summary = "Replace a unit's fields", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<UnitView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            UnitInput input) {
+            @Valid @NotNull UnitInput input) {
         return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
                 .map(unit -> Responses.ok(unit, unit.version()));
     }
@@ -77,7 +90,7 @@ public class UnitResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete an unreferenced unit", description = "A unit with history is refused (409): deactivate it.")
+    @Operation(operationId = "deleteUnit", summary = "Delete an unreferenced unit", description = "A unit with history is refused (409): deactivate it.")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
         return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
     }

@@ -45,4 +45,24 @@ public final class ETags {
             throw new InvalidInputException("If-Match", "must be the ETag of a version you read, e.g. \"3\"");
         }
     }
+
+    /**
+     * The opaque tag named by a required If-Match header of a row whose ETag is not a version (an attachment's
+     * content hash); {@code null} for {@code *}.
+     */
+    public static String requiredTag(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new PreconditionRequiredException();
+        }
+        String value = ifMatch.strip();
+        if (value.equals("*")) {
+            return null;
+        }
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
+    }
 }

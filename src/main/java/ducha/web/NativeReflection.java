@@ -1,6 +1,9 @@
 package ducha.web;
 
+import ducha.attachment.AttachmentView;
 import ducha.change.ChangeEventView;
+import ducha.change.SyncChange;
+import ducha.change.SyncPage;
 import ducha.common.FieldError;
 import ducha.common.Page;
 import ducha.finding.FindingView;
@@ -13,10 +16,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Types Jackson writes that the native build cannot see from REST signatures alone: generic page contents,
- * problem members, and the views the change log serialises.
+ * problem members, the views the change log and the sync serialise.
  */
 @RegisterForReflection(targets = {Problem.class, FieldError.class, Page.class, ChangeEventView.class, UnitView.class,
-        SiteView.class, InspectionView.class, FindingView.class, NoticeView.class, MeView.class})
+        SiteView.class, InspectionView.class, FindingView.class, NoticeView.class, MeView.class, AttachmentView.class,
+        SyncPage.class, SyncChange.class})
 public final class NativeReflection {
 
     private NativeReflection() {

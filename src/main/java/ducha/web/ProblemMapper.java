@@ -82,6 +82,11 @@ public class ProblemMapper {
                     problem.with(name, value);
                 }
             });
+            if (domain instanceof RangeNotSatisfiableException) {
+                // RFC 9110 §15.5.17: a 416 names the current length.
+                return RestResponse.ResponseBuilder.<Problem>create(416).type(Problem.MEDIA_TYPE)
+                        .header("Content-Range", "bytes */" + domain.extensions().get("size")).entity(problem).build();
+            }
             return respond(problem);
         }
         if (e instanceof ConstraintViolationException violations) {
@@ -129,7 +134,7 @@ public class ProblemMapper {
                 .entity(problem).build();
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    static Throwable unwrap(Throwable failure) {
         Throwable e = failure;
         while (true) {
             if (e instanceof CompositeException composite && !composite.getCauses().isEmpty()) {
@@ -239,7 +244,7 @@ public class ProblemMapper {
             case 404 -> "There is nothing at this path.";
             case 405 -> "This path does not support that method.";
             case 406 -> "This resource cannot answer in the media type you accept.";
-            case 415 -> "Send the body as application/json.";
+            case 415 -> "This operation does not accept a body of that media type; see its documentation.";
             default -> status >= 500 ? "The service failed unexpectedly." : "The request was refused.";
         };
     }

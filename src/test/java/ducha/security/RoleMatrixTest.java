@@ -37,7 +37,8 @@ class RoleMatrixTest {
     enum Caller { ANONYMOUS, OWN_INSPECTOR, OTHER_INSPECTOR, ADMIN }
 
     /** Fresh rows of one case: a world with an inspection, a finding and a notice. */
-    record Rows(Api.World world, String inspectionId, String findingId, String noticeId, Spare spare) {
+    record Rows(Api.World world, String inspectionId, String findingId, String noticeId, String attachmentId,
+            Spare spare) {
     }
 
     /** Unreferenced rows that a delete may remove. */
@@ -47,6 +48,9 @@ class RoleMatrixTest {
     /** What each operation answers to {own inspector, other inspector, admin}; anonymous always gets 401. */
     record Case(int own, int other, int admin, BiFunction<RequestSpecification, Rows, Response> call) {
     }
+
+    /** The smallest thing that passes for a PNG: its signature and a byte. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0};
 
     private static final Map<String, Case> MATRIX = new LinkedHashMap<>();
 
@@ -97,6 +101,20 @@ class RoleMatrixTest {
                 .delete("/api/v1/notices/" + rows.noticeId()));
 
         read("GET /api/v1/me", (r, rows) -> r.get("/api/v1/me"));
+
+        read("GET /api/v1/sync", (r, rows) -> r.queryParam("unitId", rows.world().unitId()).get("/api/v1/sync"));
+
+        read("GET /api/v1/findings/{findingId}/attachments", (r, rows) -> r.get(attachments(rows)));
+        unitScoped("POST /api/v1/findings/{findingId}/attachments", 201, (r, rows) -> r.contentType("image/png")
+                .body(PNG).post(attachments(rows)));
+        read("GET /api/v1/findings/{findingId}/attachments/{id}", (r, rows) -> r.accept("*/*")
+                .get(attachments(rows) + "/" + rows.attachmentId()));
+        unitScoped("DELETE /api/v1/findings/{findingId}/attachments/{id}", 204, (r, rows) -> r.header("If-Match", "*")
+                .delete(attachments(rows) + "/" + rows.attachmentId()));
+    }
+
+    private static String attachments(Rows rows) {
+        return "/api/v1/findings/" + rows.findingId() + "/attachments";
     }
 
     private static void read(String operation, BiFunction<RequestSpecification, Rows, Response> call) {
@@ -173,7 +191,9 @@ class RoleMatrixTest {
                 Api.createInspection(Tokens.admin(), world.groupId(), world.siteId(), "2021-08-07T09:00:00+08:00")
                         .getString("id"),
                 Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id"));
-        return new Rows(world, inspection, finding, notice, spare);
+        String attachment = given().auth().oauth2(Tokens.admin()).contentType("image/png").body(PNG)
+                .post("/api/v1/findings/" + finding + "/attachments").then().statusCode(201).extract().path("id");
+        return new Rows(world, inspection, finding, notice, attachment, spare);
     }
 
     private static Map<String, Object> unit(String code, String parentId) {

@@ -14,7 +14,7 @@ public final class Db {
     }
 
     public static long count(String sql, Object... args) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = shared(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
@@ -28,7 +28,7 @@ public final class Db {
     }
 
     public static String text(String sql, Object... args) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = shared(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
@@ -41,7 +41,7 @@ public final class Db {
     }
 
     public static void execute(String sql, Object... args) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = shared(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
@@ -58,13 +58,18 @@ public final class Db {
 
     private static Connection shared;
 
-    /** One connection for the whole test run; callers close it in try-with-resources, which this ignores. */
-    private static synchronized Connection connect() throws SQLException {
+    /** A connection of its own, e.g. to hold a lock or a transaction open while requests run. */
+    public static Connection connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** One connection for the reads of this class; callers close it in try-with-resources, which this ignores. */
+    private static synchronized Connection shared() throws SQLException {
         if (shared == null || shared.isClosed()) {
-            var config = ConfigProvider.getConfig();
-            Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                    config.getValue("quarkus.datasource.username", String.class),
-                    config.getValue("quarkus.datasource.password", String.class));
+            Connection connection = connect();
             shared = (Connection) java.lang.reflect.Proxy.newProxyInstance(Db.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("close")
                             ? null : invoke(connection, method, args));
