@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -74,7 +75,7 @@ public class OpenApiContract implements OASFilter {
             openAPI.getInfo().getLicense().setIdentifier("LicenseRef-Proprietary");
         }
         Components components = openAPI.getComponents();
-        components.setHeaders(new LinkedHashMap<>(Map.of(
+        components.setHeaders(new TreeMap<>(Map.of(
                 "ETag", header("The row's version (or the content's hash); send it back in If-Match or If-None-Match.",
                         "\"3\""),
                 "Location", header("URL of the created row.", null),
@@ -82,7 +83,7 @@ public class OpenApiContract implements OASFilter {
                 "IdempotentReplayed", header("true when this is the stored response of an earlier request with the "
                         + "same Idempotency-Key.", "true"),
                 "ContentRange", header("Which bytes of how many this answer holds.", "bytes 0-65535/245760"))));
-        components.setParameters(new LinkedHashMap<>(Map.of(
+        components.setParameters(new TreeMap<>(Map.of(
                 "IdempotencyKey", headerParameter("Idempotency-Key", false, "A key the client makes up (e.g. a UUID) "
                         + "and sends again with every retry of this request. The first answer (success or 4xx) is "
                         + "stored for at least 24 hours and replayed to the same caller for the same request; the same "
@@ -290,8 +291,10 @@ public class OpenApiContract implements OASFilter {
         example.put("instance", "/api/v1/findings");
         example.put("code", code);
         if (status == 400) {
-            example.put("errors", List.of(Map.of("field", "severity", "message",
-                    "must be one of [LOW, MEDIUM, HIGH, CRITICAL]")));
+            Map<String, Object> fieldError = new LinkedHashMap<>();
+            fieldError.put("field", "severity");
+            fieldError.put("message", "must be one of [LOW, MEDIUM, HIGH, CRITICAL]");
+            example.put("errors", List.of(fieldError));
         }
         Example value = OASFactory.createExample().summary(title).value(example);
         MediaType mediaType = OASFactory.createMediaType()
