@@ -55,8 +55,14 @@ public class UnitService {
                 .map(rows -> Page.of(rows, page.limit(), unit -> Cursors.ofText(unit.code)).map(UnitView::of));
     }
 
+    /** A retry of an earlier create with the same client id and fields answers the unit it made. */
     @WithTransaction
     public Uni<UnitView> create(UnitInput input) {
+        return changes.earlierCreate(ENTITY, input.id(), input, units::findById)
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(UnitView.of(earlier)) : insert(input));
+    }
+
+    private Uni<UnitView> insert(UnitInput input) {
         Unit unit = new Unit();
         unit.id = input.id() != null ? input.id() : UUID.randomUUID();
         return checkParent(unit.id, input.parentId())
