@@ -150,9 +150,17 @@ public class FindingService {
                 .map(events -> Batches.many(ids, events, ChangeEventView::entityId));
     }
 
-    /** Reports a finding: OPEN, or RECTIFIED at once when it was fixed on site. */
+    /**
+     * Reports a finding: OPEN, or RECTIFIED at once when it was fixed on site. A retry with the same client id and
+     * fields answers the finding it made.
+     */
     @WithTransaction
     public Uni<FindingView> report(@Valid @NotNull FindingInput input) {
+        return changes.earlierCreate(ENTITY, input.id(), input, findings::findById)
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(FindingView.of(earlier)) : insert(input));
+    }
+
+    private Uni<FindingView> insert(FindingInput input) {
         Instant now = AuditedEntity.now();
         Finding finding = new Finding();
         finding.id = input.id() != null ? input.id() : UUID.randomUUID();

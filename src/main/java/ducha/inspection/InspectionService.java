@@ -93,8 +93,14 @@ public class InspectionService {
                 .map(rows -> Batches.one(ids, rows.stream().map(InspectionView::of).toList(), InspectionView::id));
     }
 
+    /** A retry of an earlier create with the same client id and fields answers the inspection it made. */
     @WithTransaction
     public Uni<InspectionView> create(@Valid @NotNull InspectionInput input) {
+        return changes.earlierCreate(ENTITY, input.id(), input, inspections::findById)
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(InspectionView.of(earlier)) : insert(input));
+    }
+
+    private Uni<InspectionView> insert(InspectionInput input) {
         Inspection inspection = new Inspection();
         inspection.id = input.id() != null ? input.id() : UUID.randomUUID();
         inspection.unitId = input.unitId();

@@ -99,8 +99,14 @@ public class NoticeService {
         });
     }
 
+    /** A retry of an earlier create with the same client id and fields answers the notice it made. */
     @WithTransaction
     public Uni<NoticeView> issue(@Valid @NotNull NoticeInput input) {
+        return changes.earlierCreate(ENTITY, input.id(), input, notices::findById)
+                .chain(earlier -> earlier != null ? view(earlier) : insert(input));
+    }
+
+    private Uni<NoticeView> insert(NoticeInput input) {
         Notice notice = new Notice();
         notice.id = input.id() != null ? input.id() : UUID.randomUUID();
         notice.issuedBy = user.subject();

@@ -73,8 +73,14 @@ public class SiteService {
                 .map(rows -> Batches.one(ids, rows.stream().map(SiteView::of).toList(), SiteView::id));
     }
 
+    /** A retry of an earlier create with the same client id and fields answers the site it made. */
     @WithTransaction
     public Uni<SiteView> create(@Valid @NotNull SiteInput input) {
+        return changes.earlierCreate(ENTITY, input.id(), input, sites::findById)
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(SiteView.of(earlier)) : insert(input));
+    }
+
+    private Uni<SiteView> insert(SiteInput input) {
         Site site = new Site();
         site.id = input.id() != null ? input.id() : UUID.randomUUID();
         apply(site, input);

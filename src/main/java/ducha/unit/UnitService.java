@@ -79,8 +79,14 @@ public class UnitService {
                 .map(rows -> Batches.many(parentIds, rows.stream().map(UnitView::of).toList(), UnitView::parentId));
     }
 
+    /** A retry of an earlier create with the same client id and fields answers the unit it made. */
     @WithTransaction
     public Uni<UnitView> create(@Valid @NotNull UnitInput input) {
+        return changes.earlierCreate(ENTITY, input.id(), input, units::findById)
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(UnitView.of(earlier)) : insert(input));
+    }
+
+    private Uni<UnitView> insert(UnitInput input) {
         Unit unit = new Unit();
         unit.id = input.id() != null ? input.id() : UUID.randomUUID();
         return checkParent(unit.id, input.parentId())

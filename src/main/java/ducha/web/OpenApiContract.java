@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -75,26 +74,29 @@ public class OpenApiContract implements OASFilter {
             openAPI.getInfo().getLicense().setIdentifier("LicenseRef-Proprietary");
         }
         Components components = openAPI.getComponents();
-        components.setHeaders(new TreeMap<>(Map.of(
-                "ETag", header("The row's version (or the content's hash); send it back in If-Match or If-None-Match.",
-                        "\"3\""),
-                "Location", header("URL of the created row.", null),
-                "Link", header("The next page: <url>; rel=\"next\" (absent on the last page).", null),
-                "IdempotentReplayed", header("true when this is the stored response of an earlier request with the "
-                        + "same Idempotency-Key.", "true"),
-                "ContentRange", header("Which bytes of how many this answer holds.", "bytes 0-65535/245760"))));
-        components.setParameters(new TreeMap<>(Map.of(
-                "IdempotencyKey", headerParameter("Idempotency-Key", false, "A key the client makes up (e.g. a UUID) "
-                        + "and sends again with every retry of this request. The first answer (success or 4xx) is "
-                        + "stored for at least 24 hours and replayed to the same caller for the same request; the same "
-                        + "key with another body is a 422, a retry while the first is still running a 409. "
-                        + "Quoted (sf-string) or bare.", "8e0f7a52-2a4c-4f49-a4c3-1c8f0c0f6b11"),
-                "IfMatchRequired", headerParameter("If-Match", true, "The ETag you read (or * for any version). "
-                        + "Without it: 428; stale: 412.", "\"3\""),
-                "IfMatchOptional", headerParameter("If-Match", false, "The ETag you read; when given, a stale one is "
-                        + "a 412.", "\"3\""),
-                "IfNoneMatch", headerParameter("If-None-Match", false, "The ETag you hold: 304 when it is still "
-                        + "current.", "\"3\""))));
+        // Insertion-ordered, so that the document is the same in every run (Map.of has no stable order).
+        Map<String, Header> headers = new LinkedHashMap<>();
+        headers.put("ETag", header("The row's version (or the content's hash); send it back in If-Match or "
+                + "If-None-Match.", "\"3\""));
+        headers.put("Location", header("URL of the created row.", null));
+        headers.put("Link", header("The next page: <url>; rel=\"next\" (absent on the last page).", null));
+        headers.put("IdempotentReplayed", header("true when this is the stored response of an earlier request with "
+                + "the same Idempotency-Key.", "true"));
+        headers.put("ContentRange", header("Which bytes of how many this answer holds.", "bytes 0-65535/245760"));
+        components.setHeaders(headers);
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        parameters.put("IdempotencyKey", headerParameter("Idempotency-Key", false, "A key the client makes up (e.g. "
+                + "a UUID) and sends again with every retry of this request. The first answer (success or 4xx) is "
+                + "stored for at least 24 hours and replayed to the same caller for the same request; the same key "
+                + "with another body is a 422, a retry while the first is still running a 409. Quoted (sf-string) "
+                + "or bare.", "8e0f7a52-2a4c-4f49-a4c3-1c8f0c0f6b11"));
+        parameters.put("IfMatchRequired", headerParameter("If-Match", true, "The ETag you read (or * for any "
+                + "version). Without it: 428; stale: 412.", "\"3\""));
+        parameters.put("IfMatchOptional", headerParameter("If-Match", false, "The ETag you read; when given, a stale "
+                + "one is a 412.", "\"3\""));
+        parameters.put("IfNoneMatch", headerParameter("If-None-Match", false, "The ETag you hold: 304 when it is "
+                + "still current.", "\"3\""));
+        components.setParameters(parameters);
         Map<String, APIResponse> responses = new LinkedHashMap<>();
         problem(responses, "BadRequest", 400, "Invalid input: the problem names the fields.", "VALIDATION",
                 "Invalid input", "severity: must be one of [LOW, MEDIUM, HIGH, CRITICAL].");
@@ -291,10 +293,10 @@ public class OpenApiContract implements OASFilter {
         example.put("instance", "/api/v1/findings");
         example.put("code", code);
         if (status == 400) {
-            Map<String, Object> fieldError = new LinkedHashMap<>();
-            fieldError.put("field", "severity");
-            fieldError.put("message", "must be one of [LOW, MEDIUM, HIGH, CRITICAL]");
-            example.put("errors", List.of(fieldError));
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", "severity");
+            error.put("message", "must be one of [LOW, MEDIUM, HIGH, CRITICAL]");
+            example.put("errors", List.of(error));
         }
         Example value = OASFactory.createExample().summary(title).value(example);
         MediaType mediaType = OASFactory.createMediaType()

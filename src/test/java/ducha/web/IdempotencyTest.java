@@ -212,21 +212,63 @@ class IdempotencyTest {
     }
 
     @Test
-    void aClientChosenIdWithItsKeyIsCreatedOnce() {
+    void aClientChosenIdIsCreatedOnceWithOrWithoutItsKey() {
         Api.World world = Api.world();
         String token = Tokens.token("idem-" + UUID.randomUUID(), world.unitCode(), "inspector");
         String id = UUID.randomUUID().toString();
-        Map<String, Object> body = new HashMap<>(finding(world, "客户端编号 " + id));
+        Map<String, Object> body = new HashMap<>(finding(world, "  客户端编号 " + id + "  "));
         body.put("id", id);
+        body.put("foundAt", "2021-08-07T10:00:00+08:00");
         String key = UUID.randomUUID().toString();
-        as(token).header("Idempotency-Key", key).body(body).post("/api/v1/findings").then().statusCode(201)
-                .body("id", org.hamcrest.Matchers.equalTo(id));
+        Response created = as(token).header("Idempotency-Key", key).body(body).post("/api/v1/findings");
+        created.then().statusCode(201).body("id", org.hamcrest.Matchers.equalTo(id));
         as(token).header("Idempotency-Key", key).body(body).post("/api/v1/findings").then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("id", org.hamcrest.Matchers.equalTo(id));
-        // A lost key with the same id cannot create a second row either.
-        as(token).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/v1/findings")
-                .then().statusCode(409);
+        long events = Db.changeEvents();
+
+        // The key was lost (a new one, or none), but the id and the fields are the same: the same finding.
+        Map<String, Object> sameInOtherWords = new HashMap<>(body);
+        sameInOtherWords.put("foundAt", "2021-08-07T02:00:00Z");
+        for (String newKey : new String[] {UUID.randomUUID().toString(), null}) {
+            var request = as(token).body(sameInOtherWords);
+            if (newKey != null) {
+                request.header("Idempotency-Key", newKey);
+            }
+            Response again = request.post("/api/v1/findings");
+            again.then().statusCode(201).body("id", org.hamcrest.Matchers.equalTo(id));
+            assertThat(again.jsonPath().getMap("")).isEqualTo(created.jsonPath().getMap(""));
+        }
+        // The same id with other fields, or from someone else, is no retry.
+        Map<String, Object> other = new HashMap<>(body);
+        other.put("severity", "CRITICAL");
+        as(token).body(other).post("/api/v1/findings").then().statusCode(409);
+        as(Tokens.inspector(world.unitCode())).body(body).post("/api/v1/findings").then().statusCode(409);
         assertThat(Db.count("select count(*) from finding where id = ?", UUID.fromString(id))).isEqualTo(1);
+        assertThat(Db.changeEvents()).isEqualTo(events);
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameIdAndFieldsIsTheSameRowForEveryKindOfRow() {
+        Api.World world = Api.world();
+        String admin = Tokens.token("idem-" + UUID.randomUUID(), null, "admin");
+        String finding = Api.reportFinding(admin, Api.finding(world.groupId(), world.siteId())).getString("id");
+        Map<String, Map<String, Object>> creates = new java.util.LinkedHashMap<>();
+        creates.put("/api/v1/units", new HashMap<>(Map.of("code", Api.code("R"), "name", "单位", "kind", "OTHER",
+                "parentId", world.unitId())));
+        creates.put("/api/v1/sites", new HashMap<>(Map.of("code", Api.code("R"), "name", "点位", "type", "CDC",
+                "latitude", 34.5)));
+        creates.put("/api/v1/inspections", new HashMap<>(Map.of("unitId", world.groupId(), "siteId", world.siteId(),
+                "startedAt", "2021-08-07T09:00:00+08:00", "inspectorCount", 2, "method", "SCHEDULED")));
+        creates.put("/api/v1/notices", new HashMap<>(Map.of("unitId", world.unitId(), "kind", "BULLETIN",
+                "title", "通报", "findingIds", java.util.List.of(finding))));
+        creates.forEach((path, body) -> {
+            String id = UUID.randomUUID().toString();
+            body.put("id", id);
+            as(admin).body(body).post(path).then().statusCode(201);
+            long events = Db.changeEvents();
+            as(admin).body(body).post(path).then().statusCode(201).body("id", org.hamcrest.Matchers.equalTo(id));
+            assertThat(Db.changeEvents()).as(path).isEqualTo(events);
+        });
     }
 
     @Test

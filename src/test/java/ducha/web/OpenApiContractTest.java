@@ -30,12 +30,14 @@ class OpenApiContractTest {
     @Test
     void theCommittedDocumentIsTheServedOne() throws Exception {
         String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        // Beside the build output, for a diff when the two differ.
+        Files.writeString(Path.of("target/openapi-served.yaml"), served, StandardCharsets.UTF_8);
         if (Boolean.getBoolean("openapi.update")) {
             Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
         }
         assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
-                .as("openapi.yaml differs from /q/openapi; if the API change is intended, run "
-                        + "./mvnw test -Dtest=OpenApiContractTest -Dopenapi.update=true and commit the file")
+                .as("openapi.yaml differs from /q/openapi (target/openapi-served.yaml); if the API change is "
+                        + "intended, run ./mvnw test -Dtest=OpenApiContractTest -Dopenapi.update=true and commit the file")
                 .isEqualTo(served);
     }
 
