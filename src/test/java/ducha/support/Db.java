@@ -51,6 +51,15 @@ public final class Db {
         }
     }
 
+    /** Runs a script of several statements (no parameters), e.g. a file of SQL. */
+    public static void script(String sql) {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every change event ever written: a failed request must leave it unchanged. */
     public static long changeEvents() {
         return count("select count(*) from change_event");
