@@ -98,9 +98,10 @@ final class ReportSql {
                 select top, findings, rectified, rectified_on_site, escalated, overdue from raw
             )
             select 'total' as k, grouping(category, site_type, district) as g, null::uuid as top, category, site_type,
-                   district, sum(findings)::bigint as findings, sum(rectified)::bigint as rectified,
-                   sum(rectified_on_site)::bigint as rectified_on_site, sum(escalated)::bigint as escalated,
-                   sum(overdue)::bigint as overdue
+                   district, coalesce(sum(findings), 0)::bigint as findings,
+                   coalesce(sum(rectified), 0)::bigint as rectified,
+                   coalesce(sum(rectified_on_site), 0)::bigint as rectified_on_site,
+                   coalesce(sum(escalated), 0)::bigint as escalated, coalesce(sum(overdue), 0)::bigint as overdue
             from totals
             group by grouping sets ((), (category), (site_type), (district))
             union all
@@ -165,7 +166,8 @@ final class ReportSql {
                 ),
                 """ + "per_site as (" + perSite + "),\nper_top_site as (" + perTopSite + ")\n" + """
                 select 'total' as k, grouping(v.site_type, v.district) as g, null::uuid as top, v.site_type, v.district,
-                       sum(v.inspections)::bigint as inspections, sum(v.person_visits)::bigint as person_visits,
+                       coalesce(sum(v.inspections), 0)::bigint as inspections,
+                       coalesce(sum(v.person_visits), 0)::bigint as person_visits,
                        count(*) as sites,
                        count(*) filter (where v.site_active
                                         and ((select yes from summary_area_all) or a.district is not null)) as covered,
@@ -195,9 +197,9 @@ final class ReportSql {
                 group by district, type
             )
             select 'total' as k, grouping(c.site_type, c.district) as g, null::uuid as top, c.site_type, c.district,
-                   coalesce(sum(c.sites) filter (where (select yes from summary_area_all) or a.district is not null), 0)::bigint
-                       as in_area,
-                   sum(c.sites)::bigint as sites
+                   coalesce(sum(c.sites) filter (where (select yes from summary_area_all) or a.district is not null),
+                            0)::bigint as in_area,
+                   coalesce(sum(c.sites), 0)::bigint as sites
             from counts c
             left join summary_area a on a.district = c.district
             group by grouping sets ((), (c.site_type), (c.district))
