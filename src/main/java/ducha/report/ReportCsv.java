@@ -1,6 +1,7 @@
 package ducha.report;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,9 @@ final class ReportCsv {
     private static List<String> cells(Object... values) {
         List<String> cells = new ArrayList<>(values.length);
         for (Object value : values) {
-            cells.add(value == null ? "" : value instanceof OffsetDateTime time ? time.toString() : value.toString());
+            cells.add(value == null ? ""
+                    : value instanceof OffsetDateTime time ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)
+                    : value.toString());
         }
         return cells;
     }

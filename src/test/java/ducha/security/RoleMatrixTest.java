@@ -97,6 +97,19 @@ class RoleMatrixTest {
                 .delete("/api/v1/notices/" + rows.noticeId()));
 
         read("GET /api/v1/me", (r, rows) -> r.get("/api/v1/me"));
+
+        read("GET /api/v1/reports/summary", (r, rows) -> r.queryParam("unitId", rows.world().unitId())
+                .get("/api/v1/reports/summary"));
+        read("GET /api/v1/reports/summary.csv", (r, rows) -> r.accept("text/csv")
+                .queryParam("unitId", rows.world().unitId()).get("/api/v1/reports/summary.csv"));
+        read("GET /api/v1/reports/trend", (r, rows) -> r.queryParam("unitId", rows.world().unitId())
+                .get("/api/v1/reports/trend"));
+        read("GET /api/v1/reports/overdue", (r, rows) -> r.queryParam("unitId", rows.world().unitId())
+                .get("/api/v1/reports/overdue"));
+        read("GET /api/v1/reports/findings", (r, rows) -> r.accept("text/csv")
+                .queryParam("unitId", rows.world().unitId()).get("/api/v1/reports/findings"));
+        read("GET /api/v1/reports/findings.csv", (r, rows) -> r.accept("text/csv")
+                .queryParam("unitId", rows.world().unitId()).get("/api/v1/reports/findings.csv"));
     }
 
     private static void read(String operation, BiFunction<RequestSpecification, Rows, Response> call) {
