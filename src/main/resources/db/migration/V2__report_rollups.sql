@@ -296,7 +296,10 @@ begin
         select u.parent_id, n.depth + 1 from new_up n join unit u on u.id = n.id
         where u.parent_id is not null and n.depth < 32
     )
-    insert into report_unit_moves select id, -1 from old_up union all select id, 1 from new_up;
+    -- The common ancestors of the old and the new place keep their counts.
+    insert into report_unit_moves
+    select id, sum(sign) from (select id, -1 as sign from old_up union all select id, 1 from new_up) as moves
+    group by id having sum(sign) <> 0;
 
     insert into report_finding_rollup as r (unit_id, grain, bucket, district, site_type, category, findings, rectified,
                                             rectified_on_site, escalated, own_findings, own_rectified,

@@ -36,6 +36,7 @@ final class ReportFixture {
     final String a;
     final String aCode;
     final String a1;
+    final String a1Code;
     final String b;
     final String bCode;
     final String s1;
@@ -43,6 +44,9 @@ final class ReportFixture {
     final String s3;
     final String s4;
     final String s5;
+    final String i4;
+    final String i5;
+    final String f1;
     final String f2;
     final String f3;
     final String f5;
@@ -54,7 +58,8 @@ final class ReportFixture {
         r = unit(rCode, null, d1, "COMMISSION");
         aCode = Api.code("A");
         a = unit(aCode, r, d1, "SUPERVISION_GROUP");
-        a1 = unit(Api.code("A1"), a, d1, "OTHER");
+        a1Code = Api.code("A1");
+        a1 = unit(a1Code, a, d1, "OTHER");
         bCode = Api.code("B");
         b = unit(bCode, r, d2, "SUPERVISION_GROUP");
         s1 = site("CHECKPOINT", d1, true);
@@ -65,9 +70,9 @@ final class ReportFixture {
         visit(a1, s1, "2021-08-07T09:00:00+08:00", 3);
         visit(a, s2, "2021-08-07T23:30:00+08:00", 4);
         visit(b, s4, "2021-08-08T00:00:00+08:00", 5);
-        visit(r, s5, "2021-08-06T10:00:00+08:00", 1);
-        visit(a1, s1, "2021-08-07T10:00:00+08:00", 2);
-        finding(a1, s1, "DISINFECTION", "2021-08-07T09:10:00+08:00", null, true);
+        i4 = visit(r, s5, "2021-08-06T10:00:00+08:00", 1);
+        i5 = visit(a1, s1, "2021-08-07T10:00:00+08:00", 2);
+        f1 = finding(a1, s1, "DISINFECTION", "2021-08-07T09:10:00+08:00", null, true);
         f2 = finding(a1, s1, "CROWD_CONTROL", "2021-08-07T09:20:00+08:00", "2021-08-08T09:20:00+08:00", false);
         f3 = finding(a, s2, "DISINFECTION", "2021-08-07T23:30:00+08:00", null, false);
         f3RectifiedAt = transition(f3, "RECTIFY", "已整改");
