@@ -12,11 +12,13 @@
 -- Deterministic (setseed), so two loads of the same size hold the same rows.
 \set ON_ERROR_STOP on
 \timing on
+-- Room for the one-pass rollup rebuild at the end (this session only).
+set work_mem = '256MB';
 
 select setseed(0.20210809);
 
 -- The rollup triggers are off during the load, and report_rebuild() fills the rollups in one pass at the end (the
--- same statements the triggers run, over all rows): a bulk load runs several times faster that way.
+-- same statements the triggers run, over all rows) rather than once per insert statement.
 alter table finding disable trigger user;
 alter table inspection disable trigger user;
 

@@ -54,6 +54,14 @@ final class ReportSql {
      */
     static final String FINDINGS = "with recursive " + SCOPE + ",\n" + PARTS + """
             ,
+            -- Materialized, so that the planner sees how many there are before it joins their sites.
+            overdue as materialized (
+                select f.unit_id, f.site_id, f.category
+                from finding f
+                where f.status in ('OPEN', 'RECTIFYING', 'ESCALATED') and f.due_at < $15::timestamptz
+                  and ($13::timestamptz is null or f.found_at >= $13::timestamptz)
+                  and ($14::timestamptz is null or f.found_at < $14::timestamptz)
+            ),
             raw(top, district, site_type, category, findings, rectified, rectified_on_site, escalated, overdue) as (
                 select s.top, st.district, st.type, f.category, 1, (f.status in ('RECTIFIED', 'VERIFIED'))::int,
                        f.rectified_on_site::int, (f.status = 'ESCALATED')::int, 0
@@ -64,14 +72,11 @@ final class ReportSql {
                        or f.found_at >= $10::timestamptz and f.found_at < $11::timestamptz)
                   and ($3::text is null or st.district = $3::text) and ($4::text is null or st.type = $4::text)
                 union all
-                select s.top, st.district, st.type, f.category, 0, 0, 0, 0, 1
-                from finding f
-                join scope s on s.id = f.unit_id
-                join site st on st.id = f.site_id
-                where f.status in ('OPEN', 'RECTIFYING', 'ESCALATED') and f.due_at < $15::timestamptz
-                  and ($13::timestamptz is null or f.found_at >= $13::timestamptz)
-                  and ($14::timestamptz is null or f.found_at < $14::timestamptz)
-                  and ($3::text is null or st.district = $3::text) and ($4::text is null or st.type = $4::text)
+                select s.top, st.district, st.type, o.category, 0, 0, 0, 0, 1
+                from overdue o
+                join site st on st.id = o.site_id
+                join scope s on s.id = o.unit_id
+                where ($3::text is null or st.district = $3::text) and ($4::text is null or st.type = $4::text)
             ),
             totals(district, site_type, category, findings, rectified, rectified_on_site, escalated, overdue) as (
                 select r.district, r.site_type, r.category, r.findings, r.rectified, r.rectified_on_site, r.escalated, 0
