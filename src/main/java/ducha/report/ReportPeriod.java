@@ -1,20 +1,22 @@
 package ducha.report;
 
 import ducha.common.InvalidInputException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAdjusters;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A report period {@code [from, to)}; either end may be open (null). It reads its bounds as dates in the report
  * zone or as instants, and splits itself into what the rollups hold (whole UTC days, months, years, or all time)
- * and the partial days at its edges, which are counted from the rows themselves.
+ * and the partial days at its edges, which are counted from the rows themselves. A part may count negatively: a
+ * Beijing month is cheapest as the UTC month, plus the 8 hours before it, less the 8 hours at its end.
  */
 record ReportPeriod(Instant from, Instant to) {
 
@@ -25,15 +27,46 @@ record ReportPeriod(Instant from, Instant to) {
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
-    /** Rollup rows of one grain whose bucket lies in {@code [from, to)}. */
-    record Buckets(String grain, LocalDate from, LocalDate to) {
+    /** Rollup rows of one grain whose bucket lies in {@code [from, to)}, counted {@code sign} (+1 or -1) times. */
+    record Buckets(String grain, LocalDate from, LocalDate to, int sign) {
     }
 
-    /** Rows counted one by one: those in {@code [from, to)}. */
-    record Edge(Instant from, Instant to) {
+    /** Rows counted one by one: those in {@code [from, to)}, counted {@code sign} (+1 or -1) times. */
+    record Edge(Instant from, Instant to, int sign) {
     }
 
+    /** At most two edges: the one at the start of the period first. */
     record Parts(List<Buckets> buckets, List<Edge> edges) {
+    }
+
+    /** The rollup grains, finest first. */
+    private enum Grain {
+        DAY("D", ChronoUnit.DAYS), MONTH("M", ChronoUnit.MONTHS), YEAR("Y", ChronoUnit.YEARS);
+
+        final String code;
+        final ChronoUnit unit;
+
+        Grain(String code, ChronoUnit unit) {
+            this.code = code;
+            this.unit = unit;
+        }
+
+        Grain coarser() {
+            return this == DAY ? MONTH : this == MONTH ? YEAR : null;
+        }
+
+        LocalDate floor(LocalDate date) {
+            return switch (this) {
+                case DAY -> date;
+                case MONTH -> date.withDayOfMonth(1);
+                case YEAR -> date.withDayOfYear(1);
+            };
+        }
+
+        LocalDate ceil(LocalDate date) {
+            LocalDate floor = floor(date);
+            return floor.equals(date) ? date : floor.plus(1, unit);
+        }
     }
 
     /**
@@ -68,72 +101,102 @@ record ReportPeriod(Instant from, Instant to) {
         return new ReportPeriod(from, to);
     }
 
-    /** The rollup buckets and the edges that together cover the period exactly once. */
+    /**
+     * Rollup buckets and edges whose signed counts add up to the period exactly: every instant inside is counted
+     * once, every instant outside zero times. At each end, the shorter of the two ways to a whole bucket is taken:
+     * adding the rest of a bucket, or taking off its first part.
+     */
     Parts parts() {
         List<Buckets> buckets = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
         if (from == null && to == null) {
-            buckets.add(new Buckets("A", ALL_TIME, ALL_TIME.plusDays(1)));
+            buckets.add(new Buckets("A", ALL_TIME, ALL_TIME.plusDays(1), 1));
             return new Parts(buckets, edges);
         }
-        LocalDate firstDay = from == null ? null : ceilDay(from);
-        LocalDate endDay = to == null ? null : floorDay(to);
-        if (firstDay != null && endDay != null && !firstDay.isBefore(endDay)) {
-            edges.add(new Edge(from, to));
+        if (from != null && to != null && Duration.between(from, to).compareTo(Duration.ofDays(1)) <= 0) {
+            edges.add(new Edge(from, to, 1));
             return new Parts(buckets, edges);
         }
-        if (from != null && from.isBefore(start(firstDay))) {
-            edges.add(new Edge(from, start(firstDay)));
+        LocalDate firstDay = null;
+        if (from != null) {
+            LocalDate down = LocalDate.ofInstant(from, ZoneOffset.UTC);
+            LocalDate up = start(down).equals(from) ? down : down.plusDays(1);
+            if (up.equals(down)) {
+                firstDay = down;
+            } else if (Duration.between(from, start(up)).compareTo(Duration.between(start(down), from)) <= 0) {
+                edges.add(new Edge(from, start(up), 1));
+                firstDay = up;
+            } else {
+                edges.add(new Edge(start(down), from, -1));
+                firstDay = down;
+            }
         }
-        if (to != null && start(endDay).isBefore(to)) {
-            edges.add(new Edge(start(endDay), to));
+        LocalDate endDay = null;
+        if (to != null) {
+            LocalDate down = LocalDate.ofInstant(to, ZoneOffset.UTC);
+            LocalDate up = start(down).equals(to) ? down : down.plusDays(1);
+            if (up.equals(down)) {
+                endDay = down;
+            } else if (Duration.between(start(down), to).compareTo(Duration.between(to, start(up))) <= 0) {
+                edges.add(new Edge(start(down), to, 1));
+                endDay = down;
+            } else {
+                edges.add(new Edge(to, start(up), -1));
+                endDay = up;
+            }
         }
-        splitDays(firstDay, endDay, buckets);
+        split(Grain.DAY, firstDay, endDay, buckets);
         return new Parts(buckets, edges);
     }
 
-    /** Whole UTC days {@code [first, end)} (null = open) as days, months and years. */
-    private static void splitDays(LocalDate first, LocalDate end, List<Buckets> buckets) {
-        LocalDate firstMonth = first == null ? null : ceil(first, first.withDayOfMonth(1), first.withDayOfMonth(1).plusMonths(1));
-        LocalDate endMonth = end == null ? null : end.withDayOfMonth(1);
-        if (firstMonth != null && endMonth != null && !firstMonth.isBefore(endMonth)) {
-            buckets.add(new Buckets("D", first, end));
+    /** Whole buckets {@code [first, end)} of a grain (null = open), in that grain and the coarser ones. */
+    private static void split(Grain grain, LocalDate first, LocalDate end, List<Buckets> buckets) {
+        if (first != null && end != null && !first.isBefore(end)) {
             return;
         }
-        if (first != null && first.isBefore(firstMonth)) {
-            buckets.add(new Buckets("D", first, firstMonth));
-        }
-        if (end != null && endMonth.isBefore(end)) {
-            buckets.add(new Buckets("D", endMonth, end));
-        }
-        LocalDate firstYear = firstMonth == null ? null
-                : ceil(firstMonth, firstMonth.with(TemporalAdjusters.firstDayOfYear()),
-                        firstMonth.with(TemporalAdjusters.firstDayOfNextYear()));
-        LocalDate endYear = endMonth == null ? null : endMonth.with(TemporalAdjusters.firstDayOfYear());
-        if (firstYear != null && endYear != null && !firstYear.isBefore(endYear)) {
-            buckets.add(new Buckets("M", firstMonth, endMonth));
+        Grain coarser = grain.coarser();
+        if (coarser == null) {
+            buckets.add(new Buckets(grain.code, first == null ? FIRST : first, end == null ? LAST : end, 1));
             return;
         }
-        if (firstMonth != null && firstMonth.isBefore(firstYear)) {
-            buckets.add(new Buckets("M", firstMonth, firstYear));
+        List<Buckets> ends = new ArrayList<>();
+        LocalDate coarseFirst = null;
+        if (first != null) {
+            LocalDate down = coarser.floor(first);
+            LocalDate up = coarser.ceil(first);
+            if (down.equals(up)) {
+                coarseFirst = first;
+            } else if (grain.unit.between(first, up) <= grain.unit.between(down, first)) {
+                ends.add(new Buckets(grain.code, first, up, 1));
+                coarseFirst = up;
+            } else {
+                ends.add(new Buckets(grain.code, down, first, -1));
+                coarseFirst = down;
+            }
         }
-        if (endMonth != null && endYear.isBefore(endMonth)) {
-            buckets.add(new Buckets("M", endYear, endMonth));
+        LocalDate coarseEnd = null;
+        if (end != null) {
+            LocalDate down = coarser.floor(end);
+            LocalDate up = coarser.ceil(end);
+            if (down.equals(up)) {
+                coarseEnd = end;
+            } else if (grain.unit.between(down, end) <= grain.unit.between(end, up)) {
+                ends.add(new Buckets(grain.code, down, end, 1));
+                coarseEnd = down;
+            } else {
+                ends.add(new Buckets(grain.code, end, up, -1));
+                coarseEnd = up;
+            }
         }
-        buckets.add(new Buckets("Y", firstYear == null ? FIRST : firstYear, endYear == null ? LAST : endYear));
-    }
-
-    private static LocalDate ceil(LocalDate date, LocalDate floor, LocalDate next) {
-        return date.equals(floor) ? floor : next;
-    }
-
-    private static LocalDate ceilDay(Instant instant) {
-        LocalDate day = floorDay(instant);
-        return start(day).equals(instant) ? day : day.plusDays(1);
-    }
-
-    private static LocalDate floorDay(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        long here = first == null || end == null ? Long.MAX_VALUE : grain.unit.between(first, end);
+        long atEnds = ends.stream().mapToLong(part -> grain.unit.between(part.from(), part.to())).sum();
+        if (coarseFirst != null && coarseEnd != null && !coarseFirst.isBefore(coarseEnd) || here <= atEnds + 1) {
+            // No whole coarser bucket, or not worth one: this grain alone.
+            buckets.add(new Buckets(grain.code, first, end, 1));
+            return;
+        }
+        buckets.addAll(ends);
+        split(coarser, coarseFirst, coarseEnd, buckets);
     }
 
     private static Instant start(LocalDate day) {

@@ -88,18 +88,22 @@ public class ReportService {
                 .addArrayOfString(parts.buckets().stream().map(ReportPeriod.Buckets::grain).toArray(String[]::new))
                 .addArrayOfLocalDate(parts.buckets().stream().map(ReportPeriod.Buckets::from).toArray(LocalDate[]::new))
                 .addArrayOfLocalDate(parts.buckets().stream().map(ReportPeriod.Buckets::to).toArray(LocalDate[]::new))
-                .addOffsetDateTime(edge(parts, 0, ReportPeriod.Edge::from))
-                .addOffsetDateTime(edge(parts, 0, ReportPeriod.Edge::to))
-                .addOffsetDateTime(edge(parts, 1, ReportPeriod.Edge::from))
-                .addOffsetDateTime(edge(parts, 1, ReportPeriod.Edge::to))
-                .addArrayOfUUID(tops.totalIds());
+                .addArrayOfInteger(parts.buckets().stream().map(ReportPeriod.Buckets::sign).toArray(Integer[]::new));
+        for (int edge = 0; edge < 2; edge++) {
+            ReportPeriod.Edge part = edge < parts.edges().size() ? parts.edges().get(edge) : null;
+            common.addOffsetDateTime(part == null ? null : utc(part.from()))
+                    .addOffsetDateTime(part == null ? null : utc(part.to()))
+                    .addInteger(part == null ? null : part.sign());
+        }
+        common.addArrayOfUUID(tops.totalIds());
         Tuple findings = copy(common).addOffsetDateTime(utc(scope.period().from()))
                 .addOffsetDateTime(utc(scope.period().to())).addOffsetDateTime(utc(now));
         Tuple sites = Tuple.of(common.getValue(0), common.getValue(1), common.getValue(2), common.getValue(3));
         Tuple notices = copy(sites).addOffsetDateTime(utc(scope.period().from()))
                 .addOffsetDateTime(utc(scope.period().to()));
         // Each site appears once per unit when one bucket of one unit's rows is read, and no edge rows are added.
-        boolean distinctRows = parts.buckets().size() == 1 && parts.edges().isEmpty() && tops.totalIds().length == 1;
+        boolean distinctRows = parts.buckets().size() == 1 && parts.buckets().get(0).sign() == 1
+                && parts.edges().isEmpty() && tops.totalIds().length == 1;
         return Uni.combine().all().unis(
                         connection.preparedQuery(ReportSql.FINDINGS).execute(findings),
                         connection.preparedQuery(ReportSql.visits(distinctRows)).execute(common),
@@ -476,10 +480,6 @@ public class ReportService {
             return null;
         }
         return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    private static OffsetDateTime edge(ReportPeriod.Parts parts, int index, Function<ReportPeriod.Edge, Instant> bound) {
-        return index < parts.edges().size() ? utc(bound.apply(parts.edges().get(index))) : null;
     }
 
     private static Tuple copy(Tuple tuple) {

@@ -44,13 +44,16 @@ final class ReportSql {
             top_area_limited(top) as (select distinct top from top_area)""";
 
     private static final String PARTS = """
-            parts(grain, lo, hi) as (select * from unnest($5::text[], $6::date[], $7::date[]))""";
+            parts(grain, lo, hi, sign) as (select * from unnest($5::text[], $6::date[], $7::date[], $8::int[]))""";
+
 
     /**
      * Findings, by category, site type, district and byUnit row, with the overdue ones. $1 top units, $2 filter
-     * unit, $3 district, $4 site type, $5..$7 rollup buckets (grains, froms, tos), $8..$11 the leading and the
-     * trailing edge (from, to; null when there is none), $12 the units whose rollups hold the totals (the filter
-     * unit, or the top units), $13 from, $14 to, $15 now.
+     * unit, $3 district, $4 site type, $5..$8 rollup buckets (grains, froms, tos, signs), $9..$14 the leading and
+     * the trailing edge (from, to, sign; null when there is none), $15 the units whose rollups hold the totals (the
+     * filter unit, or the top units), $16 from, $17 to, $18 now. Each bucket and edge row counts with its sign: +1,
+     * or -1 for a part taken off a larger bucket (a Beijing month is the UTC month, plus the 8 hours before it, less
+     * the 8 hours at its end).
      */
     static final String FINDINGS = "with recursive " + SCOPE + ",\n" + PARTS + """
             ,
@@ -58,18 +61,21 @@ final class ReportSql {
             overdue as materialized (
                 select f.unit_id, f.site_id, f.category
                 from finding f
-                where f.status in ('OPEN', 'RECTIFYING', 'ESCALATED') and f.due_at < $15::timestamptz
-                  and ($13::timestamptz is null or f.found_at >= $13::timestamptz)
-                  and ($14::timestamptz is null or f.found_at < $14::timestamptz)
+                where f.status in ('OPEN', 'RECTIFYING', 'ESCALATED') and f.due_at < $18::timestamptz
+                  and ($16::timestamptz is null or f.found_at >= $16::timestamptz)
+                  and ($17::timestamptz is null or f.found_at < $17::timestamptz)
             ),
             raw(top, district, site_type, category, findings, rectified, rectified_on_site, escalated, overdue) as (
-                select s.top, st.district, st.type, f.category, 1, (f.status in ('RECTIFIED', 'VERIFIED'))::int,
-                       f.rectified_on_site::int, (f.status = 'ESCALATED')::int, 0
+                select s.top, st.district, st.type, f.category, e.sign,
+                       e.sign * (f.status in ('RECTIFIED', 'VERIFIED'))::int, e.sign * f.rectified_on_site::int,
+                       e.sign * (f.status = 'ESCALATED')::int, 0
                 from finding f
                 join scope s on s.id = f.unit_id
                 join site st on st.id = f.site_id
-                where (f.found_at >= $8::timestamptz and f.found_at < $9::timestamptz
-                       or f.found_at >= $10::timestamptz and f.found_at < $11::timestamptz)
+                cross join lateral (select case when f.found_at < $10::timestamptz then $11::int else $14::int end
+                                    as sign) e
+                where (f.found_at >= $9::timestamptz and f.found_at < $10::timestamptz
+                       or f.found_at >= $12::timestamptz and f.found_at < $13::timestamptz)
                   and ($3::text is null or st.district = $3::text) and ($4::text is null or st.type = $4::text)
                 union all
                 select s.top, st.district, st.type, o.category, 0, 0, 0, 0, 1
@@ -79,22 +85,25 @@ final class ReportSql {
                 where ($3::text is null or st.district = $3::text) and ($4::text is null or st.type = $4::text)
             ),
             totals(district, site_type, category, findings, rectified, rectified_on_site, escalated, overdue) as (
-                select r.district, r.site_type, r.category, r.findings, r.rectified, r.rectified_on_site, r.escalated, 0
+                select r.district, r.site_type, r.category, p.sign * r.findings, p.sign * r.rectified,
+                       p.sign * r.rectified_on_site, p.sign * r.escalated, 0
                 from parts p
                 join report_finding_rollup r on r.grain = p.grain and r.bucket >= p.lo and r.bucket < p.hi
-                where r.unit_id = any($12::uuid[])
+                where r.unit_id = any($15::uuid[])
                   and ($3::text is null or r.district = $3::text) and ($4::text is null or r.site_type = $4::text)
                 union all
                 select district, site_type, category, findings, rectified, rectified_on_site, escalated, overdue from raw
             ),
             per_top(top, findings, rectified, rectified_on_site, escalated, overdue) as (
-                select r.unit_id, r.findings, r.rectified, r.rectified_on_site, r.escalated, 0
+                select r.unit_id, p.sign * r.findings, p.sign * r.rectified, p.sign * r.rectified_on_site,
+                       p.sign * r.escalated, 0
                 from parts p
                 join report_finding_rollup r on r.grain = p.grain and r.bucket >= p.lo and r.bucket < p.hi
                 where r.unit_id = any($1::uuid[])
                   and ($3::text is null or r.district = $3::text) and ($4::text is null or r.site_type = $4::text)
                 union all
-                select r.unit_id, r.own_findings, r.own_rectified, r.own_rectified_on_site, r.own_escalated, 0
+                select r.unit_id, p.sign * r.own_findings, p.sign * r.own_rectified, p.sign * r.own_rectified_on_site,
+                       p.sign * r.own_escalated, 0
                 from parts p
                 join report_finding_rollup r on r.grain = p.grain and r.bucket >= p.lo and r.bucket < p.hi
                 where r.unit_id = $2::uuid
@@ -117,7 +126,7 @@ final class ReportSql {
 
     /**
      * Inspections, person-visits and distinct sites, by site type, district and byUnit row, with the inspected
-     * sites that are active and lie in the area. Parameters $1..$12 of {@link #FINDINGS}.
+     * sites that are active and lie in the area. Parameters $1..$15 of {@link #FINDINGS}.
      * With {@code distinctRows} the caller knows that each site appears once per unit (one bucket, no edges, one
      * totals unit), so the rows need no regrouping by site.
      */
@@ -137,31 +146,36 @@ final class ReportSql {
         return "with recursive " + SCOPE + ",\n" + AREA + ",\n" + PARTS + """
                 ,
                 raw(top, site_id, district, site_type, site_active, inspections, person_visits) as (
-                    select s.top, i.site_id, st.district, st.type, st.active, 1, i.inspector_count
+                    select s.top, i.site_id, st.district, st.type, st.active, e.sign, e.sign * i.inspector_count
                     from inspection i
                     join scope s on s.id = i.unit_id
                     join site st on st.id = i.site_id
-                    where (i.started_at >= $8::timestamptz and i.started_at < $9::timestamptz
-                           or i.started_at >= $10::timestamptz and i.started_at < $11::timestamptz)
+                    cross join lateral (select case when i.started_at < $10::timestamptz then $11::int else $14::int end
+                                        as sign) e
+                    where (i.started_at >= $9::timestamptz and i.started_at < $10::timestamptz
+                           or i.started_at >= $12::timestamptz and i.started_at < $13::timestamptz)
                       and ($3::text is null or st.district = $3::text) and ($4::text is null or st.type = $4::text)
                 ),
                 totals(site_id, district, site_type, site_active, inspections, person_visits) as (
-                    select r.site_id, r.district, r.site_type, r.site_active, r.inspections, r.person_visits
+                    select r.site_id, r.district, r.site_type, r.site_active, p.sign * r.inspections,
+                           p.sign * r.person_visits
                     from parts p
                     join report_visit_rollup r on r.grain = p.grain and r.bucket >= p.lo and r.bucket < p.hi
-                    where r.unit_id = any($12::uuid[])
+                    where r.unit_id = any($15::uuid[])
                       and ($3::text is null or r.district = $3::text) and ($4::text is null or r.site_type = $4::text)
                     union all
                     select site_id, district, site_type, site_active, inspections, person_visits from raw
                 ),
                 per_top(top, site_id, district, site_active, inspections, person_visits) as (
-                    select r.unit_id, r.site_id, r.district, r.site_active, r.inspections, r.person_visits
+                    select r.unit_id, r.site_id, r.district, r.site_active, p.sign * r.inspections,
+                           p.sign * r.person_visits
                     from parts p
                     join report_visit_rollup r on r.grain = p.grain and r.bucket >= p.lo and r.bucket < p.hi
                     where r.unit_id = any($1::uuid[])
                       and ($3::text is null or r.district = $3::text) and ($4::text is null or r.site_type = $4::text)
                     union all
-                    select r.unit_id, r.site_id, r.district, r.site_active, r.own_inspections, r.own_person_visits
+                    select r.unit_id, r.site_id, r.district, r.site_active, p.sign * r.own_inspections,
+                           p.sign * r.own_person_visits
                     from parts p
                     join report_visit_rollup r on r.grain = p.grain and r.bucket >= p.lo and r.bucket < p.hi
                     where r.unit_id = $2::uuid
@@ -219,23 +233,24 @@ final class ReportSql {
 
     /**
      * The median of whole days to rectify: a histogram of the rollups (and the edges' rows), then its middle.
-     * Parameters $1..$12 of {@link #FINDINGS}.
+     * Parameters $1..$15 of {@link #FINDINGS}.
      */
     static final String MEDIAN = "with recursive " + SCOPE + ",\n" + PARTS + """
             ,
             histogram(days, findings) as (
-                select r.days, r.findings
+                select r.days, p.sign * r.findings
                 from parts p
                 join report_rectify_rollup r on r.grain = p.grain and r.bucket >= p.lo and r.bucket < p.hi
-                where r.unit_id = any($12::uuid[])
+                where r.unit_id = any($15::uuid[])
                   and ($3::text is null or r.district = $3::text) and ($4::text is null or r.site_type = $4::text)
                 union all
-                select greatest(0, floor(extract(epoch from f.rectified_at - f.found_at) / 86400))::integer, 1
+                select greatest(0, floor(extract(epoch from f.rectified_at - f.found_at) / 86400))::integer,
+                       case when f.found_at < $10::timestamptz then $11::int else $14::int end
                 from finding f
                 join scope s on s.id = f.unit_id
                 join site st on st.id = f.site_id
-                where (f.found_at >= $8::timestamptz and f.found_at < $9::timestamptz
-                       or f.found_at >= $10::timestamptz and f.found_at < $11::timestamptz)
+                where (f.found_at >= $9::timestamptz and f.found_at < $10::timestamptz
+                       or f.found_at >= $12::timestamptz and f.found_at < $13::timestamptz)
                   and f.status in ('RECTIFIED', 'VERIFIED')
                   and ($3::text is null or st.district = $3::text) and ($4::text is null or st.type = $4::text)
             ),
