@@ -106,7 +106,7 @@ public class ReportService {
                 && parts.edges().isEmpty() && tops.totalIds().length == 1;
         return Uni.combine().all().unis(
                         connection.preparedQuery(ReportSql.FINDINGS).execute(findings),
-                        connection.preparedQuery(ReportSql.visits(distinctRows)).execute(common),
+                        connection.preparedQuery(ReportSql.visits(distinctRows, tops.own() == null)).execute(common),
                         connection.preparedQuery(ReportSql.SITES).execute(sites),
                         connection.preparedQuery(ReportSql.MEDIAN).execute(common),
                         connection.preparedQuery(ReportSql.NOTICES).execute(notices))

@@ -128,21 +128,27 @@ final class ReportSql {
      * Inspections, person-visits and distinct sites, by site type, district and byUnit row, with the inspected
      * sites that are active and lie in the area. Parameters $1..$15 of {@link #FINDINGS}.
      * With {@code distinctRows} the caller knows that each site appears once per unit (one bucket, no edges, one
-     * totals unit), so the rows need no regrouping by site.
+     * totals unit), so the rows need no regrouping by site. With {@code totalsAreTops} (no filter unit: the totals are
+     * those of the top-level units) the totals are added up from the byUnit rows rather than read again.
      */
-    static String visits(boolean distinctRows) {
-        String perSite = distinctRows
+    static String visits(boolean distinctRows, boolean totalsAreTops) {
+        String perTopSite = distinctRows
+                ? "select top, site_id, district, site_type, site_active, inspections, person_visits from per_top "
+                        + "where inspections > 0"
+                : "select top, site_id, district, site_type, site_active, sum(inspections) as inspections, "
+                        + "sum(person_visits) as person_visits from per_top "
+                        + "group by top, site_id, district, site_type, site_active having sum(inspections) > 0";
+        // The byUnit rows split the totals: without a filter unit, the per-site totals are their sum.
+        String perSite = totalsAreTops
+                ? "select site_id, district, site_type, site_active, sum(inspections) as inspections, "
+                        + "sum(person_visits) as person_visits from per_top_site "
+                        + "group by site_id, district, site_type, site_active"
+                : distinctRows
                 ? "select site_id, district, site_type, site_active, inspections, person_visits from totals "
                         + "where inspections > 0"
                 : "select site_id, district, site_type, site_active, sum(inspections) as inspections, "
                         + "sum(person_visits) as person_visits from totals "
                         + "group by site_id, district, site_type, site_active having sum(inspections) > 0";
-        String perTopSite = distinctRows
-                ? "select top, site_id, district, site_active, inspections, person_visits from per_top "
-                        + "where inspections > 0"
-                : "select top, site_id, district, site_active, sum(inspections) as inspections, "
-                        + "sum(person_visits) as person_visits from per_top "
-                        + "group by top, site_id, district, site_active having sum(inspections) > 0";
         return "with recursive " + SCOPE + ",\n" + AREA + ",\n" + PARTS + """
                 ,
                 raw(top, site_id, district, site_type, site_active, inspections, person_visits) as (
@@ -166,22 +172,22 @@ final class ReportSql {
                     union all
                     select site_id, district, site_type, site_active, inspections, person_visits from raw
                 ),
-                per_top(top, site_id, district, site_active, inspections, person_visits) as (
-                    select r.unit_id, r.site_id, r.district, r.site_active, p.sign * r.inspections,
+                per_top(top, site_id, district, site_type, site_active, inspections, person_visits) as (
+                    select r.unit_id, r.site_id, r.district, r.site_type, r.site_active, p.sign * r.inspections,
                            p.sign * r.person_visits
                     from parts p
                     join report_visit_rollup r on r.grain = p.grain and r.bucket >= p.lo and r.bucket < p.hi
                     where r.unit_id = any($1::uuid[])
                       and ($3::text is null or r.district = $3::text) and ($4::text is null or r.site_type = $4::text)
                     union all
-                    select r.unit_id, r.site_id, r.district, r.site_active, p.sign * r.own_inspections,
+                    select r.unit_id, r.site_id, r.district, r.site_type, r.site_active, p.sign * r.own_inspections,
                            p.sign * r.own_person_visits
                     from parts p
                     join report_visit_rollup r on r.grain = p.grain and r.bucket >= p.lo and r.bucket < p.hi
                     where r.unit_id = $2::uuid
                       and ($3::text is null or r.district = $3::text) and ($4::text is null or r.site_type = $4::text)
                     union all
-                    select top, site_id, district, site_active, inspections, person_visits from raw
+                    select top, site_id, district, site_type, site_active, inspections, person_visits from raw
                 ),
                 """ + "per_site as (" + perSite + "),\nper_top_site as (" + perTopSite + ")\n" + """
                 select 'total' as k, grouping(v.site_type, v.district) as g, null::uuid as top, v.site_type, v.district,
