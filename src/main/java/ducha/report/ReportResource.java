@@ -8,6 +8,7 @@ import ducha.finding.Severity;
 import ducha.security.Roles;
 import ducha.site.SiteType;
 import ducha.web.Params;
+import ducha.web.Problem;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,8 @@ public class ReportResource {
             + "or ISO-8601 times with offset. unitId includes all its sub-units; district and siteType are the "
             + "site's.";
     private static final String CSV_NOTE = " CSV is UTF-8 with a byte order mark, for spreadsheets.";
+    private static final String BAD_PARAMETER = "A parameter is malformed or names nothing (VALIDATION, with the "
+            + "parameter in errors[].field)";
     private static final MediaType CSV = MediaType.valueOf(ReportCsv.MEDIA_TYPE);
     /** Rows per chunk of the streamed export. */
     private static final int EXPORT_CHUNK = 200;
@@ -60,6 +63,8 @@ public class ReportResource {
             description = "Counts, coverage, rectification and notices, with breakdowns by category, site type, "
                     + "district and child unit (see the Summary schema and docs/reports.md for each definition)."
                     + PERIOD + " Answers CSV when Accept prefers text/csv." + CSV_NOTE)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The summary", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)),
             @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
@@ -78,6 +83,8 @@ public class ReportResource {
     @Operation(summary = "Summary as CSV",
             description = "The summary as one table: a total row, then a row per breakdown key and per notice kind."
                     + PERIOD + CSV_NOTE)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The summary as CSV",
             content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Uni<RestResponse<Object>> summaryCsv(@RestQuery String from, @RestQuery String to,
@@ -94,6 +101,10 @@ public class ReportResource {
             description = "One point per day or week (Monday to Sunday) of the report time zone over [from, to), "
                     + "without gaps. Without from and to: the last 30 days (interval=DAY) or 12 weeks (WEEK) up to "
                     + "the end of today; at most 366 days or 260 weeks." + PERIOD)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "One point per bucket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Trend.class)))
     public Uni<Trend> trend(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
             @RestQuery String district, @RestQuery String siteType,
             @Parameter(description = "DAY (default) or WEEK") @RestQuery String interval) {
@@ -108,6 +119,10 @@ public class ReportResource {
     @Operation(summary = "Overdue findings, oldest due first",
             description = "Findings past their due time now and not rectified (OPEN, RECTIFYING, ESCALATED), with "
                     + "unit and site; keyset-paginated (limit, cursor, Link: rel=\"next\")." + PERIOD)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "A page of overdue findings", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageOverdueFinding")))
     public Uni<RestResponse<Page<OverdueFinding>>> overdue(@RestQuery String from, @RestQuery String to,
             @RestQuery String unitId, @RestQuery String district, @RestQuery String siteType,
             @RestQuery String limit, @RestQuery String cursor, @Context UriInfo uri) {
@@ -123,6 +138,8 @@ public class ReportResource {
     @Operation(summary = "Findings as CSV, newest first",
             description = "Every finding of the filter (no paging), streamed as it is read. status, category, "
                     + "severity and overdue narrow it further." + PERIOD + CSV_NOTE)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The findings as CSV",
             content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Multi<String> findings(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
@@ -136,6 +153,8 @@ public class ReportResource {
     @Produces(ReportCsv.MEDIA_TYPE)
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(summary = "Findings as CSV (by path)", description = "The same as GET /api/v1/reports/findings.")
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The findings as CSV",
             content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
     public Multi<String> findingsCsv(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
