@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The report rules: what each figure counts (docs/reports.md), the period in the configured zone, and the SQL
@@ -65,15 +66,12 @@ public class ReportService {
         this.settings = settings;
     }
 
-    public ZoneId zone() {
-        return settings.timeZone();
-    }
-
     /** The summary of the filtered work; see {@link Summary} for what each figure counts. */
     public Uni<Summary> summary(SummaryFilter filter) {
         return Uni.createFrom().item(() -> resolve(filter)).chain(scope -> {
             Instant now = AuditedEntity.now();
-            return readOnly(connection -> connection.preparedQuery(ReportSql.TOPS).execute(Tuple.of(scope.unitId()))
+            return readOnly(connection -> connection.preparedQuery(ReportSql.TOPS)
+                    .execute(Tuple.of(scope.unitId()))
                     .chain(units -> summary(connection, scope, now, Tops.of(units, scope.unitId()))));
         });
     }
@@ -86,9 +84,11 @@ public class ReportService {
                 .addString(scope.district())
                 .addString(scope.siteType() == null ? null : scope.siteType().name())
                 .addArrayOfString(parts.buckets().stream().map(ReportPeriod.Buckets::grain).toArray(String[]::new))
-                .addArrayOfLocalDate(parts.buckets().stream().map(ReportPeriod.Buckets::from).toArray(LocalDate[]::new))
+                .addArrayOfLocalDate(parts.buckets().stream().map(ReportPeriod.Buckets::from)
+                        .toArray(LocalDate[]::new))
                 .addArrayOfLocalDate(parts.buckets().stream().map(ReportPeriod.Buckets::to).toArray(LocalDate[]::new))
-                .addArrayOfInteger(parts.buckets().stream().map(ReportPeriod.Buckets::sign).toArray(Integer[]::new));
+                .addArrayOfInteger(parts.buckets().stream().map(ReportPeriod.Buckets::sign)
+                        .toArray(Integer[]::new));
         for (int edge = 0; edge < 2; edge++) {
             ReportPeriod.Edge part = edge < parts.edges().size() ? parts.edges().get(edge) : null;
             common.addOffsetDateTime(part == null ? null : utc(part.from()))
@@ -172,7 +172,8 @@ public class ReportService {
                                     local(row.getOffsetDateTime("found_at").toInstant(), zone), local(due, zone),
                                     Duration.between(due, now).toDays()));
                         }
-                        return Page.of(found, page.limit(), item -> Cursors.ofTime(item.dueAt().toInstant(), item.id()));
+                        return Page.of(found, page.limit(),
+                                item -> Cursors.ofTime(item.dueAt().toInstant(), item.id()));
                     });
         });
     }
@@ -193,12 +194,12 @@ public class ReportService {
                     .addString(export.severity() == null ? null : export.severity().name())
                     .addBoolean(export.overdue());
             return readOnly(connection -> requireUnit(connection, scope.unitId()))
-                    .map(checked -> new FindingExport(settings.timeZone(), stream(args)));
+                    .map(checked -> new FindingExport(stream(args)));
         });
     }
 
     /** A checked export, ready to stream its rows. */
-    public record FindingExport(ZoneId zone, Multi<ExportedFinding> rows) {
+    public record FindingExport(Multi<ExportedFinding> rows) {
     }
 
     private Multi<ExportedFinding> stream(Tuple args) {
@@ -206,10 +207,11 @@ public class ReportService {
         return Multi.createFrom().resourceFromUni(
                         () -> pool.getConnection()
                                 .call(connection -> connection.query("begin; " + READ_ONLY_SNAPSHOT).execute()),
-                        connection -> connection.prepare(ReportSql.EXPORT)
-                                .onItem().transformToMulti(statement -> statement.createStream(EXPORT_FETCH, args).toMulti()))
+                        connection -> connection.prepare(ReportSql.EXPORT).onItem()
+                                .transformToMulti(statement -> statement.createStream(EXPORT_FETCH, args).toMulti()))
                 .withFinalizer((SqlConnection connection) -> close(connection))
-                .map(row -> new ExportedFinding(row.getUUID("id"), local(row.getOffsetDateTime("found_at").toInstant(), zone),
+                .map(row -> new ExportedFinding(row.getUUID("id"),
+                        local(row.getOffsetDateTime("found_at").toInstant(), zone),
                         row.getString("unit_code"), row.getString("unit_name"), row.getString("site_code"),
                         row.getString("site_name"), SiteType.valueOf(row.getString("site_type")),
                         row.getString("district"), row.getString("township"),
@@ -288,10 +290,10 @@ public class ReportService {
         for (Row row : findingRows) {
             Figures figures = switch (row.getString("k") + row.getInteger("g")) {
                 case "total7" -> total;
-                case "total3" -> byCategory.computeIfAbsent(row.getString("category"), key -> new Figures());
-                case "total5" -> bySiteType.computeIfAbsent(row.getString("site_type"), key -> new Figures());
+                case "total3" -> figuresOf(byCategory, row.getString("category"));
+                case "total5" -> figuresOf(bySiteType, row.getString("site_type"));
                 case "total6" -> figuresOf(byDistrict, row.getString("district"));
-                default -> byUnit.computeIfAbsent(row.getUUID("top"), key -> new Figures());
+                default -> figuresOf(byUnit, row.getUUID("top"));
             };
             figures.findings = row.getLong("findings");
             figures.rectified = row.getLong("rectified");
@@ -304,9 +306,9 @@ public class ReportService {
             String group = row.getString("k") + row.getInteger("g");
             Figures figures = switch (group) {
                 case "total3" -> total;
-                case "total1" -> bySiteType.computeIfAbsent(row.getString("site_type"), key -> new Figures());
+                case "total1" -> figuresOf(bySiteType, row.getString("site_type"));
                 case "total2" -> figuresOf(byDistrict, row.getString("district"));
-                default -> byUnit.computeIfAbsent(row.getUUID("top"), key -> new Figures());
+                default -> figuresOf(byUnit, row.getUUID("top"));
             };
             figures.inspections = row.getLong("inspections");
             figures.personVisits = row.getLong("person_visits");
@@ -321,7 +323,7 @@ public class ReportService {
                 case "total1" -> {
                     long inArea = row.getLong("in_area");
                     if (inArea > 0) {
-                        bySiteType.computeIfAbsent(row.getString("site_type"), key -> new Figures()).sitesTotal = inArea;
+                        figuresOf(bySiteType, row.getString("site_type")).sitesTotal = inArea;
                     }
                 }
                 case "total2" -> {
@@ -330,8 +332,7 @@ public class ReportService {
                         figuresOf(byDistrict, row.getString("district")).sitesTotal = row.getLong("sites");
                     }
                 }
-                default -> byUnit.computeIfAbsent(row.getUUID("top"), key -> new Figures()).sitesTotal =
-                        row.getLong("in_area");
+                default -> figuresOf(byUnit, row.getUUID("top")).sitesTotal = row.getLong("in_area");
             }
         }
         Map<NoticeKind, Long> notices = new EnumMap<>(NoticeKind.class);
@@ -359,8 +360,7 @@ public class ReportService {
         TreeSet<String> districtNames = new TreeSet<>(Comparator.nullsLast(Comparator.naturalOrder()));
         districtNames.addAll(byDistrict.keySet());
         for (String district : districtNames) {
-            String key = district == null ? null : district;
-            districts.add(byDistrict.get(district).breakdown(key, key, null, null, true));
+            districts.add(byDistrict.get(district).breakdown(district, district, null, null, true));
         }
         List<Breakdown> units = new ArrayList<>();
         if (tops.own() != null) {
@@ -375,9 +375,10 @@ public class ReportService {
         ZoneId zone = settings.timeZone();
         return new Summary(local(scope.period().from(), zone), local(scope.period().to(), zone), zone.getId(),
                 local(now, zone), scope.unitId(), scope.district(), scope.siteType(), total.inspections,
-                total.personVisits, total.sitesInspected, total.sitesTotal, ratio(total.sitesCovered, total.sitesTotal),
-                total.findings, total.rectified, total.rectifiedOnSite, total.open(), total.overdue, total.escalated,
-                ratio(total.rectified, total.findings), median, notices, categories, siteTypes, districts, units);
+                total.personVisits, total.sitesInspected, total.sitesTotal,
+                ratio(total.sitesCovered, total.sitesTotal), total.findings, total.rectified, total.rectifiedOnSite,
+                total.open(), total.overdue, total.escalated, ratio(total.rectified, total.findings), median, notices,
+                categories, siteTypes, districts, units);
     }
 
     /** Checks a filter and reads its dates in the report zone. */
@@ -470,7 +471,7 @@ public class ReportService {
         }
     }
 
-    private static Figures figuresOf(Map<String, Figures> map, String key) {
+    private static <K> Figures figuresOf(Map<K, Figures> map, K key) {
         return map.computeIfAbsent(key, k -> new Figures());
     }
 
@@ -498,7 +499,7 @@ public class ReportService {
         return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
-    private static <T> T collect(List<InvalidInputException> problems, java.util.function.Supplier<T> parse) {
+    private static <T> T collect(List<InvalidInputException> problems, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (InvalidInputException e) {

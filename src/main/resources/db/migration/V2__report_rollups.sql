@@ -2,10 +2,10 @@
 -- transaction.
 --
 -- Why: counting a million findings on every summary is a full scan (~0.5 s with the breakdowns); leadership's
--- dashboard needs tens of milliseconds whatever the size. The summary reads these tables for the whole UTC days,
--- months and years of its period (or the all-time row) and the finding and inspection rows themselves only for
--- the partial days at its edges (docs/reports.md). Buckets are UTC, so the rollups do not depend on the
--- configured report time zone.
+-- dashboard needs tens of milliseconds whatever the size. The summary reads these tables for the UTC days, months
+-- and years (or all time) that make up its period, and counts the finding and inspection rows themselves only for
+-- the partial days at its edges (docs/reports.md). Buckets are UTC, so the rollups do not depend on the configured
+-- report time zone.
 --
 -- unit_id is every ancestor of the recording unit, and the unit itself: each row counts a unit together with all
 -- its sub-units, so a subtree, or the whole city, is read from its own rows. The own_* columns count what the unit
@@ -277,8 +277,8 @@ create trigger report_site_changed after update of district, type, active on sit
                        or old.active is distinct from new.active)
     execute function report_site_changed();
 
--- A unit that moves to another parent takes its subtree's totals (its own rows) from its old ancestors to its new
--- ones. Before the row changes, so that the tree still has the old ancestors.
+-- A unit that moves to another parent takes its subtree's totals (the rows of its unit_id) from its old ancestors to
+-- its new ones. Before the row changes, so that the tree still has the old ancestors.
 create function report_unit_moved() returns trigger language plpgsql as $fn$
 begin
     -- Writers wait meanwhile, so that none counts a finding or visit under ancestors this move has already left.
