@@ -10,17 +10,24 @@ import ducha.finding.FindingView;
 import ducha.inspection.InspectionView;
 import ducha.me.MeView;
 import ducha.notice.NoticeView;
+import ducha.report.Breakdown;
+import ducha.report.OverdueFinding;
+import ducha.report.Summary;
+import ducha.report.Trend;
+import ducha.report.TrendPoint;
 import ducha.site.SiteView;
 import ducha.unit.UnitView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Types Jackson writes that the native build cannot see from REST signatures alone: generic page contents,
- * problem members, the views the change log and the sync serialise.
+ * problem members, the views the change log and the sync serialise, and the reports (the summary travels as an
+ * Object, since the same operation may answer CSV).
  */
 @RegisterForReflection(targets = {Problem.class, FieldError.class, Page.class, ChangeEventView.class, UnitView.class,
         SiteView.class, InspectionView.class, FindingView.class, NoticeView.class, MeView.class, AttachmentView.class,
-        SyncPage.class, SyncChange.class})
+        SyncPage.class, SyncChange.class, Summary.class, Breakdown.class, Trend.class, TrendPoint.class,
+        OverdueFinding.class})
 public final class NativeReflection {
 
     private NativeReflection() {

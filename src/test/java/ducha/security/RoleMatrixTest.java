@@ -111,6 +111,19 @@ class RoleMatrixTest {
                 .get(attachments(rows) + "/" + rows.attachmentId()));
         unitScoped("DELETE /api/v1/findings/{findingId}/attachments/{id}", 204, (r, rows) -> r.header("If-Match", "*")
                 .delete(attachments(rows) + "/" + rows.attachmentId()));
+
+        read("GET /api/v1/reports/summary", (r, rows) -> r.queryParam("unitId", rows.world().unitId())
+                .get("/api/v1/reports/summary"));
+        read("GET /api/v1/reports/summary.csv", (r, rows) -> r.accept("text/csv")
+                .queryParam("unitId", rows.world().unitId()).get("/api/v1/reports/summary.csv"));
+        read("GET /api/v1/reports/trend", (r, rows) -> r.queryParam("unitId", rows.world().unitId())
+                .get("/api/v1/reports/trend"));
+        read("GET /api/v1/reports/overdue", (r, rows) -> r.queryParam("unitId", rows.world().unitId())
+                .get("/api/v1/reports/overdue"));
+        read("GET /api/v1/reports/findings", (r, rows) -> r.accept("text/csv")
+                .queryParam("unitId", rows.world().unitId()).get("/api/v1/reports/findings"));
+        read("GET /api/v1/reports/findings.csv", (r, rows) -> r.accept("text/csv")
+                .queryParam("unitId", rows.world().unitId()).get("/api/v1/reports/findings.csv"));
     }
 
     private static String attachments(Rows rows) {

@@ -51,6 +51,33 @@ public final class Db {
         }
     }
 
+    /** The first column of every row, as text. */
+    public static java.util.List<String> texts(String sql, Object... args) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    texts.add(rows.getString(1));
+                }
+            }
+            return texts;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a script of several statements (no parameters), e.g. a file of SQL. */
+    public static void script(String sql) {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every change event ever written: a failed request must leave it unchanged. */
     public static long changeEvents() {
         return count("select count(*) from change_event");

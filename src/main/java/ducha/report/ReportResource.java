@@ -1,0 +1,209 @@
+package ducha.report;
+
+import ducha.common.Page;
+import ducha.common.PageRequest;
+import ducha.finding.FindingCategory;
+import ducha.finding.FindingStatus;
+import ducha.finding.Severity;
+import ducha.security.Roles;
+import ducha.site.SiteType;
+import ducha.web.Params;
+import ducha.web.Problem;
+import ducha.web.Responses;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/api/v1/reports")
+@Tag(name = "Reports", description = "The figures leadership reads: summary, trend, overdue findings, CSV exports. "
+        + "Periods are [from, to): dates are read in the report time zone (ducha.reports.time-zone).")
+public class ReportResource {
+
+    private static final String PERIOD = " The period [from, to) applies to inspections by startedAt, findings by "
+            + "foundAt and notices by issuedAt; from and to are dates (YYYY-MM-DD, midnight in the report time zone) "
+            + "or ISO-8601 times with offset. unitId includes all its sub-units; district and siteType are the "
+            + "site's.";
+    private static final String CSV_NOTE = " CSV is UTF-8 with a byte order mark, for spreadsheets.";
+    private static final String BAD_PARAMETER = "A parameter is malformed or names nothing (VALIDATION, with the "
+            + "parameter in errors[].field)";
+    private static final MediaType CSV = MediaType.valueOf(ReportCsv.MEDIA_TYPE);
+    /** Rows per chunk of the streamed export. */
+    private static final int EXPORT_CHUNK = 200;
+
+    private final ReportService service;
+
+    public ReportResource(ReportService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("summary")
+    @Produces({MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE})
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Summary of the filtered work",
+            description = "Counts, coverage, rectification and notices, with breakdowns by category, site type, "
+                    + "district and child unit (see the Summary schema and docs/reports.md for each definition)."
+                    + PERIOD + " Answers CSV when Accept prefers text/csv." + CSV_NOTE)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The summary", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)),
+            @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Uni<RestResponse<Object>> summary(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
+            @RestQuery String district, @RestQuery String siteType, @Context HttpHeaders headers) {
+        SummaryFilter filter = filter(from, to, unitId, district, siteType);
+        boolean csv = prefersCsv(headers.getAcceptableMediaTypes());
+        return service.summary(filter).map(summary -> csv ? csvResponse(ReportCsv.summary(summary), "summary.csv")
+                : RestResponse.ResponseBuilder.<Object>ok(summary, MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    @GET
+    @Path("summary.csv")
+    @Produces(ReportCsv.MEDIA_TYPE)
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Summary as CSV",
+            description = "The summary as one table: a total row, then a row per breakdown key and per notice kind."
+                    + PERIOD + CSV_NOTE)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The summary as CSV",
+            content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<Object>> summaryCsv(@RestQuery String from, @RestQuery String to,
+            @RestQuery String unitId, @RestQuery String district, @RestQuery String siteType) {
+        return service.summary(filter(from, to, unitId, district, siteType))
+                .map(summary -> csvResponse(ReportCsv.summary(summary), "summary.csv"));
+    }
+
+    @GET
+    @Path("trend")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Counts per day or week",
+            description = "One point per day or week (Monday to Sunday) of the report time zone over [from, to), "
+                    + "without gaps. Without from and to: the last 30 days (interval=DAY) or 12 weeks (WEEK) up to "
+                    + "the end of today; at most 366 days or 260 weeks." + PERIOD)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "One point per bucket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Trend.class)))
+    public Uni<Trend> trend(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
+            @RestQuery String district, @RestQuery String siteType,
+            @Parameter(description = "DAY (default) or WEEK") @RestQuery String interval) {
+        TrendInterval bucket = Params.enumOf(TrendInterval.class, "interval", interval);
+        return service.trend(filter(from, to, unitId, district, siteType), bucket == null ? TrendInterval.DAY : bucket);
+    }
+
+    @GET
+    @Path("overdue")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Overdue findings, oldest due first",
+            description = "Findings past their due time now and not rectified (OPEN, RECTIFYING, ESCALATED), with "
+                    + "unit and site; keyset-paginated (limit, cursor, Link: rel=\"next\")." + PERIOD)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "A page of overdue findings", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageOverdueFinding")))
+    public Uni<RestResponse<Page<OverdueFinding>>> overdue(@RestQuery String from, @RestQuery String to,
+            @RestQuery String unitId, @RestQuery String district, @RestQuery String siteType,
+            @RestQuery String limit, @RestQuery String cursor, @Context UriInfo uri) {
+        SummaryFilter filter = filter(from, to, unitId, district, siteType);
+        return service.overdue(filter, PageRequest.of(Params.integer("limit", limit), cursor))
+                .map(page -> Responses.page(page, uri));
+    }
+
+    @GET
+    @Path("findings")
+    @Produces(ReportCsv.MEDIA_TYPE)
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Findings as CSV, newest first",
+            description = "Every finding of the filter (no paging), streamed as it is read. status, category, "
+                    + "severity and overdue narrow it further." + PERIOD + CSV_NOTE)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The findings as CSV",
+            content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Multi<String> findings(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
+            @RestQuery String district, @RestQuery String siteType, @RestQuery String status,
+            @RestQuery String category, @RestQuery String severity, @RestQuery String overdue) {
+        return exportFindings(from, to, unitId, district, siteType, status, category, severity, overdue);
+    }
+
+    @GET
+    @Path("findings.csv")
+    @Produces(ReportCsv.MEDIA_TYPE)
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(summary = "Findings as CSV (by path)", description = "The same as GET /api/v1/reports/findings.")
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The findings as CSV",
+            content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Multi<String> findingsCsv(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
+            @RestQuery String district, @RestQuery String siteType, @RestQuery String status,
+            @RestQuery String category, @RestQuery String severity, @RestQuery String overdue) {
+        return exportFindings(from, to, unitId, district, siteType, status, category, severity, overdue);
+    }
+
+    private Multi<String> exportFindings(String from, String to, String unitId, String district, String siteType,
+            String status, String category, String severity, String overdue) {
+        FindingExportFilter export = new FindingExportFilter(filter(from, to, unitId, district, siteType),
+                Params.enumOf(FindingStatus.class, "status", status),
+                Params.enumOf(FindingCategory.class, "category", category),
+                Params.enumOf(Severity.class, "severity", severity), Params.bool("overdue", overdue));
+        return RestMulti.fromUniResponse(service.exportFindings(export),
+                checked -> Multi.createBy().concatenating().streams(
+                        Multi.createFrom().item(ReportCsv.findingsHeader()),
+                        checked.rows().group().intoLists().of(EXPORT_CHUNK).map(ReportCsv::findings)),
+                checked -> Map.of("Content-Disposition", List.of(attachment("findings.csv"))));
+    }
+
+    private static SummaryFilter filter(String from, String to, String unitId, String district, String siteType) {
+        return new SummaryFilter(Params.text("from", from, 64), Params.text("to", to, 64),
+                Params.uuid("unitId", unitId), Params.text("district", district, 100),
+                Params.enumOf(SiteType.class, "siteType", siteType));
+    }
+
+    /** True when the client ranks text/csv above JSON (the list is sorted by preference). */
+    private static boolean prefersCsv(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+                return true;
+            }
+            if (type.isWildcardType()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static RestResponse<Object> csvResponse(String body, String fileName) {
+        return RestResponse.ResponseBuilder.<Object>ok(body, CSV).header("Content-Disposition", attachment(fileName))
+                .build();
+    }
+
+    private static String attachment(String fileName) {
+        return "attachment; filename=\"" + fileName + "\"";
+    }
+}

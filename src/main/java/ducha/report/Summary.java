@@ -1,0 +1,52 @@
+package ducha.report;
+
+import ducha.notice.NoticeKind;
+import ducha.site.SiteType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The figures leadership reads, for one filter. Definitions: docs/reports.md. */
+@Schema(name = "Summary", description = "Figures of the filtered work. The period [from, to) applies to inspections by "
+        + "startedAt, to findings by foundAt and to notices by issuedAt; unitId includes its sub-units; district and "
+        + "siteType are those of the site.")
+public record Summary(
+        @Schema(description = "Start of the period (inclusive), in the report time zone; null = open.") OffsetDateTime from,
+        @Schema(description = "End of the period (exclusive), in the report time zone; null = open.") OffsetDateTime to,
+        @Schema(description = "The zone in which dates of the filter were read.", examples = "Asia/Shanghai") String timeZone,
+        @Schema(description = "When the figures were computed; overdue is evaluated at this time.") OffsetDateTime asOf,
+        UUID unitId,
+        String district,
+        SiteType siteType,
+        @Schema(description = "Inspections (visits) started in the period.") long inspections,
+        @Schema(description = "Sum of the inspector counts of those inspections (人次).") long personVisits,
+        @Schema(description = "Distinct sites with at least one of those inspections.") long sitesInspected,
+        @Schema(description = "Active sites of the area: the district filter, else the districts named by the unit "
+                + "filter and its sub-units (every site when they name none), else every site; of siteType if given.")
+        long sitesTotal,
+        @Schema(description = "Inspected active sites of the area ÷ sitesTotal, 0–1 rounded to 4 places; null when "
+                + "sitesTotal is 0.") Double coverage,
+        @Schema(description = "Findings found in the period.") long findings,
+        @Schema(description = "Of those, RECTIFIED or VERIFIED now.") long rectified,
+        @Schema(description = "Of those, fixed while the inspectors were there.") long rectifiedOnSite,
+        @Schema(description = "Of those, not rectified yet (OPEN, RECTIFYING or ESCALATED); findings = rectified + open.")
+        long open,
+        @Schema(description = "Of the open ones, past their due time at asOf.") long overdue,
+        @Schema(description = "Of the open ones, ESCALATED.") long escalated,
+        @Schema(description = "rectified ÷ findings, 0–1 rounded to 4 places; null without findings.")
+        Double rectificationRate,
+        @Schema(description = "Median of the whole days from foundAt to rectifiedAt over the rectified findings "
+                + "(0 for a fix on the spot; halves when the count is even); null when none is rectified.")
+        Double medianDaysToRectify,
+        @Schema(description = "Notices issued in the period, by kind (every kind, 0 included).",
+                examples = "{\"BULLETIN\": 1, \"SUGGESTION\": 12, \"ACCOUNTABILITY_WARNING\": 0, \"REMINDER\": 0}")
+        Map<NoticeKind, Long> noticesByKind,
+        @Schema(description = "Every finding category, in the order of the enumeration.") List<Breakdown> byCategory,
+        @Schema(description = "Site types with sites in the area or any figure.") List<Breakdown> bySiteType,
+        @Schema(description = "Districts with sites in the area or any figure, by name; a district row's area is "
+                + "that district.") List<Breakdown> byDistrict,
+        @Schema(description = "The filter unit's own work (withSubUnits=false) and each of its child units with "
+                + "their sub-units, by code; without a unit filter, each top-level unit.") List<Breakdown> byUnit) {
+}
