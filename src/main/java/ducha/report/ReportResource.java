@@ -59,7 +59,7 @@ public class ReportResource {
     @Path("summary")
     @Produces({MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE})
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Summary of the filtered work",
+    @Operation(operationId = "getSummary", summary = "Summary of the filtered work",
             description = "Counts, coverage, rectification and notices, with breakdowns by category, site type, "
                     + "district and child unit (see the Summary schema and docs/reports.md for each definition)."
                     + PERIOD + " Answers CSV when Accept prefers text/csv." + CSV_NOTE)
@@ -80,7 +80,7 @@ public class ReportResource {
     @Path("summary.csv")
     @Produces(ReportCsv.MEDIA_TYPE)
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Summary as CSV",
+    @Operation(operationId = "getSummaryCsv", summary = "Summary as CSV",
             description = "The summary as one table: a total row, then a row per breakdown key and per notice kind."
                     + PERIOD + CSV_NOTE)
     @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
@@ -97,7 +97,7 @@ public class ReportResource {
     @Path("trend")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Counts per day or week",
+    @Operation(operationId = "getTrend", summary = "Counts per day or week",
             description = "One point per day or week (Monday to Sunday) of the report time zone over [from, to), "
                     + "without gaps. Without from and to: the last 30 days (interval=DAY) or 12 weeks (WEEK) up to "
                     + "the end of today; at most 366 days or 260 weeks." + PERIOD)
@@ -116,13 +116,9 @@ public class ReportResource {
     @Path("overdue")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Overdue findings, oldest due first",
+    @Operation(operationId = "listOverdueFindings", summary = "Overdue findings, oldest due first",
             description = "Findings past their due time now and not rectified (OPEN, RECTIFYING, ESCALATED), with "
                     + "unit and site; keyset-paginated (limit, cursor, Link: rel=\"next\")." + PERIOD)
-    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "200", description = "A page of overdue findings", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PageOverdueFinding")))
     public Uni<RestResponse<Page<OverdueFinding>>> overdue(@RestQuery String from, @RestQuery String to,
             @RestQuery String unitId, @RestQuery String district, @RestQuery String siteType,
             @RestQuery String limit, @RestQuery String cursor, @Context UriInfo uri) {
@@ -135,7 +131,7 @@ public class ReportResource {
     @Path("findings")
     @Produces(ReportCsv.MEDIA_TYPE)
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Findings as CSV, newest first",
+    @Operation(operationId = "exportFindings", summary = "Findings as CSV, newest first",
             description = "Every finding of the filter (no paging), streamed as it is read. status, category, "
                     + "severity and overdue narrow it further." + PERIOD + CSV_NOTE)
     @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
@@ -152,7 +148,7 @@ public class ReportResource {
     @Path("findings.csv")
     @Produces(ReportCsv.MEDIA_TYPE)
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    @Operation(summary = "Findings as CSV (by path)", description = "The same as GET /api/v1/reports/findings.")
+    @Operation(operationId = "exportFindingsCsv", summary = "Findings as CSV (by path)", description = "The same as GET /api/v1/reports/findings.")
     @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The findings as CSV",

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * What a report covers; null means "any". {@code from} and {@code to} bound the half-open period {@code [from, to)}
  * and are each a date ({@code 2021-08-07}, read in the report time zone) or an ISO-8601 time with offset.
  */
-@Schema(name = "SummaryFilter")
 public record SummaryFilter(
         @Schema(description = "Start of the period (inclusive): a date in the report time zone or a time with offset.",
                 examples = "2021-08-01") String from,

@@ -135,6 +135,35 @@ class GraphQLQueriesTest {
     }
 
     @Test
+    void summaryAnswersWhatRestAnswers() {
+        var world = Api.world();
+        String admin = Tokens.admin();
+        Map<String, Object> onSite = Api.finding(world.groupId(), world.siteId());
+        onSite.put("rectifiedOnSite", true);
+        Api.reportFinding(admin, onSite);
+        Api.reportFinding(admin, Api.finding(world.groupId(), world.siteId()));
+        Api.as(admin).body(Map.of("unitId", world.groupId(), "kind", "SUGGESTION", "title", "建议"))
+                .post("/api/v1/notices").then().statusCode(201);
+        JsonPath graph = Gql.query(Tokens.inspector("ANY"), """
+                query($unit: ID) { summary(filter: {unitId: $unit}) { findings rectified rectifiedOnSite open
+                  rectificationRate noticesByKind { kind count } byCategory { key findings } } }""",
+                Map.of("unit", world.unitId()));
+        assertThat(graph.getString("errors")).isNull();
+        JsonPath rest = Api.as(admin).queryParam("unitId", world.unitId()).get("/api/v1/reports/summary")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(graph.getInt("data.summary.findings")).isEqualTo(2).isEqualTo(rest.getInt("findings"));
+        assertThat(graph.getInt("data.summary.rectified")).isEqualTo(1).isEqualTo(rest.getInt("rectified"));
+        assertThat(graph.getInt("data.summary.rectifiedOnSite")).isEqualTo(1);
+        assertThat(graph.getInt("data.summary.open")).isEqualTo(1);
+        assertThat(graph.getDouble("data.summary.rectificationRate")).isEqualTo(0.5);
+        assertThat(graph.getList("data.summary.noticesByKind.kind"))
+                .containsExactly("BULLETIN", "SUGGESTION", "ACCOUNTABILITY_WARNING", "REMINDER");
+        assertThat(graph.getList("data.summary.noticesByKind.count")).containsExactly(0, 1, 0, 0);
+        assertThat(Gql.errorCode(Gql.query(admin, "{ summary(filter: {unitId: \"nope\"}) { findings } }")))
+                .isEqualTo("VALIDATION");
+    }
+
+    @Test
     void answersMeAndRefusesWithoutAToken() {
         var world = Api.world();
         JsonPath me = Gql.query(Tokens.token("sub-gql", world.groupCode(), "inspector"),
