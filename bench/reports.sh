@@ -108,6 +108,7 @@ percentile() { # file fraction -> milliseconds
     sort -g "$1" | awk -v p="$2" '{ v[NR] = $1 } END { i = int(NR * p + 0.999999); if (i < 1) i = 1; printf "%.1f", v[i] * 1000 }'
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 SCOPES=(city district subtree month)
 declare -A QUERY
 for db in ducha_bench_100k ducha_bench_1m; do
@@ -141,3 +142,5 @@ for scope in "${SCOPES[@]}"; do
         "$(awk -v a="$large" -v b="$small" 'BEGIN { printf "%.2f", a / b }')"
 done
 printf '\nTargets: p50 < 100 ms for each all-time scope at 1M, and p50 at 1M <= 3 x p50 at 100k.\n'
+printf 'Load average (1, 5, 15 min; 2 cores, shared): %s before timing, %s after\n' "$LOAD_BEFORE" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -104,9 +104,12 @@ public class ReportService {
         // Each site appears once per unit when one bucket of one unit's rows is read, and no edge rows are added.
         boolean distinctRows = parts.buckets().size() == 1 && parts.buckets().get(0).sign() == 1
                 && parts.edges().isEmpty() && tops.totalIds().length == 1;
+        // Several top-level units and no filter unit: add up their rows rather than read them twice. (One top-level
+        // unit reads its own rows, which are per site already.)
+        boolean totalsAreTops = tops.own() == null && tops.units().size() > 1;
         return Uni.combine().all().unis(
                         connection.preparedQuery(ReportSql.FINDINGS).execute(findings),
-                        connection.preparedQuery(ReportSql.visits(distinctRows, tops.own() == null)).execute(common),
+                        connection.preparedQuery(ReportSql.visits(distinctRows, totalsAreTops)).execute(common),
                         connection.preparedQuery(ReportSql.SITES).execute(sites),
                         connection.preparedQuery(ReportSql.MEDIAN).execute(common),
                         connection.preparedQuery(ReportSql.NOTICES).execute(notices))

@@ -128,8 +128,9 @@ final class ReportSql {
      * Inspections, person-visits and distinct sites, by site type, district and byUnit row, with the inspected
      * sites that are active and lie in the area. Parameters $1..$15 of {@link #FINDINGS}.
      * With {@code distinctRows} the caller knows that each site appears once per unit (one bucket, no edges, one
-     * totals unit), so the rows need no regrouping by site. With {@code totalsAreTops} (no filter unit: the totals are
-     * those of the top-level units) the totals are added up from the byUnit rows rather than read again.
+     * totals unit), so the rows need no regrouping by site. With {@code totalsAreTops} (no filter unit and several
+     * top-level units, whose rows hold the totals) the per-site totals are added up from the byUnit rows rather than
+     * read again.
      */
     static String visits(boolean distinctRows, boolean totalsAreTops) {
         String perTopSite = distinctRows
