@@ -23,7 +23,7 @@ public class Attachment extends AuditedEntity {
     @Column(name = "size_bytes", updatable = false)
     public long sizeBytes;
 
-    @Column(updatable = false)
+    @Column(updatable = false, columnDefinition = "char(64)")
     public String sha256;
 
     @Column(name = "uploaded_by", updatable = false)
