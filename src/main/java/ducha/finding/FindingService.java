@@ -25,7 +25,9 @@ import ducha.site.SiteRepository;
 import ducha.unit.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -52,10 +54,11 @@ public class FindingService {
     private final CurrentUser user;
     private final ChangeLog changes;
     private final ChangeHistory history;
+    private final FindingMetrics metrics;
 
     public FindingService(FindingRepository findings, UnitRepository units, SiteRepository sites,
             InspectionRepository inspections, UnitAccess access, CurrentUser user, ChangeLog changes,
-            ChangeHistory history) {
+            ChangeHistory history, FindingMetrics metrics) {
         this.findings = findings;
         this.units = units;
         this.sites = sites;
@@ -64,6 +67,7 @@ public class FindingService {
         this.user = user;
         this.changes = changes;
         this.history = history;
+        this.metrics = metrics;
     }
 
     @WithSession
@@ -152,6 +156,11 @@ public class FindingService {
                 .chain(() -> findings.persistAndFlush(finding))
                 .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version, FindingView.of(saved),
                         null))
+                .invoke(saved -> {
+                    metrics.reported(saved);
+                    Log.infof("Finding %s reported: unit %s, site %s, severity %s, status %s", saved.id, saved.unitId,
+                            saved.siteId, saved.severity, saved.status);
+                })
                 .map(FindingView::of)
                 .onFailure().transform(DatabaseErrors::translate);
     }
@@ -211,10 +220,15 @@ public class FindingService {
                     detail.put("from", finding.status);
                     detail.put("to", move.to());
                     detail.put("note", note);
+                    FindingStatus from = finding.status;
                     apply(finding, move, note);
                     return findings.flush()
                             .chain(() -> changes.record(ENTITY, id, ChangeOp.TRANSITION, finding.version,
                                     FindingView.of(finding), detail))
+                            .invoke(() -> {
+                                metrics.transitioned(move.action());
+                                Log.infof("Finding %s: %s, %s -> %s", id, move.action(), from, finding.status);
+                            })
                             .replaceWith(finding);
                 })
                 .map(FindingView::of)
@@ -237,6 +251,20 @@ public class FindingService {
         return history.of(ENTITY, id).chain(events -> events.isEmpty()
                 ? get(id).replaceWith(events)
                 : Uni.createFrom().item(events));
+    }
+
+    /**
+     * Counts the overdue findings for {@link FindingMetrics}: one count over the partial index of unresolved due
+     * times, on a timer rather than per scrape. A failed count keeps the last value and says so in the log.
+     */
+    @Scheduled(every = "${ducha.metrics.overdue-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithSession
+    Uni<Void> refreshOverdueGauge() {
+        return findings.count("dueAt < ?1 and status in ?2", Instant.now(), FindingStatus.UNRESOLVED)
+                .invoke(metrics::overdue)
+                .onFailure().invoke(e -> Log.warnf("Overdue findings not counted: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     Uni<Finding> require(UUID id) {
