@@ -2,22 +2,24 @@ package ducha.web;
 
 import ducha.security.CurrentUser;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Puts the request id and the caller's token subject into the logging MDC, so that every line a request logs (in
  * prod: JSON fields {@code mdc.requestId}, {@code mdc.sub}) can be traced to it. Quarkus keeps the MDC on the
- * request's Vert.x context, so it follows the request across threads and never leaks into another. Nothing else
- * of the token goes there. The request id is the caller's {@code X-Request-Id} when it is a plain token, else a
- * new one; the response echoes it.
+ * request's own Vert.x context, so it follows the request across threads and never leaks into another. Nothing
+ * else of the token goes there. The request id is the caller's {@code X-Request-Id} when it is a plain token, else
+ * a new one; every response carries it. The subject is set for REST calls, where the role check resolves the
+ * caller anyway.
  */
+@ApplicationScoped
 public class RequestLogContext {
 
     public static final String HEADER = "X-Request-Id";
@@ -32,12 +34,18 @@ public class RequestLogContext {
         this.identities = identities;
     }
 
-    @ServerRequestFilter(preMatching = true)
-    public void requestId(ContainerRequestContext request) {
-        String given = request.getHeaderString(HEADER);
-        String id = given != null && PLAIN_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        request.setProperty(REQUEST_ID, id);
-        MDC.put(REQUEST_ID, id);
+    /**
+     * On the HTTP router, ahead of every route (REST, GraphQL, OpenAPI, errors), so that each request gets an id;
+     * it runs before the body-size check, whose refusals carry the id too.
+     */
+    void register(@Observes Filters filters) {
+        filters.register(rc -> {
+            String given = rc.request().getHeader(HEADER);
+            String id = given != null && PLAIN_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            MDC.put(REQUEST_ID, id);
+            rc.response().putHeader(HEADER, id);
+            rc.next();
+        }, 200);
     }
 
     /**
@@ -54,13 +62,5 @@ public class RequestLogContext {
                 })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
-    }
-
-    @ServerResponseFilter
-    public void echoRequestId(ContainerRequestContext request, ContainerResponseContext response) {
-        Object id = request.getProperty(REQUEST_ID);
-        if (id != null) {
-            response.getHeaders().putSingle(HEADER, id);
-        }
     }
 }

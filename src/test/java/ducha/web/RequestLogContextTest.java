@@ -1,6 +1,7 @@
 package ducha.web;
 
 import static ducha.support.Api.as;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ducha.support.Api;
@@ -92,6 +93,17 @@ class RequestLogContextTest {
         String next = as(token).get("/api/v1/findings/" + reported.jsonPath().getString("id"))
                 .then().statusCode(200).extract().header(RequestLogContext.HEADER);
         assertThat(next).isNotEqualTo(given);
+    }
+
+    @Test
+    void everyRouteAnswersWithARequestId() {
+        // Not only REST: the OpenAPI document is a plain route, and the body-size refusal happens before any.
+        String document = given().header(RequestLogContext.HEADER, "doc-1").get("/q/openapi")
+                .then().statusCode(200).extract().header(RequestLogContext.HEADER);
+        assertThat(document).isEqualTo("doc-1");
+        String refused = as(Tokens.admin()).body("{\"description\":\"" + "x".repeat(1_100_000) + "\"}")
+                .post("/api/v1/findings").then().statusCode(413).extract().header(RequestLogContext.HEADER);
+        assertThat(UUID.fromString(refused)).isNotNull();
     }
 
     private Line lineAbout(String findingId) {
