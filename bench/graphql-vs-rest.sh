@@ -15,6 +15,8 @@ CONNECTIONS=${CONNECTIONS:-16}
 PORT=${PORT:-18083}
 DB=ducha_bench_graphql
 APP=http://127.0.0.1:$PORT
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-$((PORT + 1000))}
+HEALTH=http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready
 command -v wrk >/dev/null || { echo "bench: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 
 scripts/ensure-postgres >/dev/null 2>&1
@@ -22,13 +24,13 @@ psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $DB" -c "create dat
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 scripts/keycloak start >/dev/null
 
-DB_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB DB_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB PORT=$PORT \
+DB_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB DB_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB PORT=$PORT MANAGEMENT_PORT=$MANAGEMENT_PORT \
   java -Xmx512m -Dquarkus.log.level=WARN \
   -jar target/quarkus-app/quarkus-run.jar > target/bench-graphql.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs -o /dev/null "$APP/q/health/ready" && break; sleep 1; done
-curl -fs -o /dev/null "$APP/q/health/ready" || { echo "bench: service did not start; see target/bench-graphql.log" >&2; exit 1; }
+for _ in $(seq 1 60); do curl -fs -o /dev/null "$HEALTH" && break; sleep 1; done
+curl -fs -o /dev/null "$HEALTH" || { echo "bench: service did not start; see target/bench-graphql.log" >&2; exit 1; }
 # The demo data (53 units, 360 sites, 222 findings …) on the schema the service just migrated.
 psql -q -h 127.0.0.1 -U ducha -d $DB -v ON_ERROR_STOP=1 -f src/main/resources/db/demo/R__demo_data.sql > /dev/null
 

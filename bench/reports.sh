@@ -25,6 +25,7 @@ DB_HOST=${DB_HOST:-127.0.0.1}
 DB_USER=${DB_USER:-ducha}
 export PGPASSWORD=${DB_PASSWORD:-ducha}
 BASE=http://127.0.0.1:$PORT
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-$((PORT + 1000))}
 REALM=http://127.0.0.1:8180/realms/ducha
 OUT=target/bench
 mkdir -p "$OUT"
@@ -44,12 +45,12 @@ stop_service() {
 trap stop_service EXIT
 
 start_service() { # database
-    curl -s -o /dev/null "$BASE/q/health" && die "something already listens on port $PORT; set PORT"
-    PORT=$PORT DB_REACTIVE_URL=postgresql://$DB_HOST:5432/$1 DB_JDBC_URL=jdbc:postgresql://$DB_HOST:5432/$1 \
+    curl -s -o /dev/null "$BASE/" && die "something already listens on port $PORT; set PORT"
+    PORT=$PORT MANAGEMENT_PORT=$MANAGEMENT_PORT DB_REACTIVE_URL=postgresql://$DB_HOST:5432/$1 DB_JDBC_URL=jdbc:postgresql://$DB_HOST:5432/$1 \
         OIDC_URL=$REALM java -Xmx512m -jar target/quarkus-app/quarkus-run.jar >"$OUT/service-$1.log" 2>&1 &
     SERVICE_PID=$!
     for _ in $(seq 1 120); do
-        curl -fs -o /dev/null "$BASE/q/health/ready" && return 0
+        curl -fs -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" && return 0
         kill -0 "$SERVICE_PID" 2>/dev/null || die "the service exited; see $OUT/service-$1.log"
         sleep 1
     done

@@ -28,9 +28,11 @@ import ducha.site.SiteRepository;
 import ducha.unit.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
 import ducha.common.Batches;
 import io.smallrye.mutiny.Multi;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
@@ -62,10 +64,11 @@ public class FindingService {
     private final ChangeHistory history;
     private final ChangeFeed feed;
     private final ObjectMapper json;
+    private final FindingMetrics metrics;
 
     public FindingService(FindingRepository findings, UnitRepository units, SiteRepository sites,
             InspectionRepository inspections, UnitAccess access, CurrentUser user, ChangeLog changes,
-            ChangeHistory history, ChangeFeed feed, ObjectMapper json) {
+            ChangeHistory history, ChangeFeed feed, ObjectMapper json, FindingMetrics metrics) {
         this.findings = findings;
         this.units = units;
         this.sites = sites;
@@ -76,6 +79,7 @@ public class FindingService {
         this.history = history;
         this.feed = feed;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** The row as a view, or null when there is none. */
@@ -202,6 +206,11 @@ public class FindingService {
                 .chain(() -> findings.persistAndFlush(finding))
                 .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version, FindingView.of(saved),
                         null))
+                .invoke(saved -> {
+                    metrics.reported(saved);
+                    Log.infof("Finding %s reported: unit %s, site %s, severity %s, status %s", saved.id, saved.unitId,
+                            saved.siteId, saved.severity, saved.status);
+                })
                 .map(FindingView::of)
                 .onFailure().transform(DatabaseErrors::translate);
     }
@@ -261,10 +270,15 @@ public class FindingService {
                     detail.put("from", finding.status);
                     detail.put("to", move.to());
                     detail.put("note", note);
+                    FindingStatus from = finding.status;
                     apply(finding, move, note);
                     return findings.flush()
                             .chain(() -> changes.record(ENTITY, id, ChangeOp.TRANSITION, finding.version,
                                     FindingView.of(finding), detail))
+                            .invoke(() -> {
+                                metrics.transitioned(move.action());
+                                Log.infof("Finding %s: %s, %s -> %s", id, move.action(), from, finding.status);
+                            })
                             .replaceWith(finding);
                 })
                 .map(FindingView::of)
@@ -309,6 +323,19 @@ public class FindingService {
                 && (filter.to() == null || finding.foundAt().toInstant().isBefore(filter.to()))
                 && (filter.text() == null
                         || finding.description().toLowerCase().contains(filter.text().toLowerCase()));
+
+    /**
+     * Counts the overdue findings for {@link FindingMetrics}: one count over the partial index of unresolved due
+     * times, on a timer rather than per scrape. A failed count keeps the last value and says so in the log.
+     */
+    @Scheduled(every = "${ducha.metrics.overdue-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithSession
+    Uni<Void> refreshOverdueGauge() {
+        return findings.count("dueAt < ?1 and status in ?2", Instant.now(), FindingStatus.UNRESOLVED)
+                .invoke(metrics::overdue)
+                .onFailure().invoke(e -> Log.warnf("Overdue findings not counted: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     Uni<Finding> require(UUID id) {

@@ -3,6 +3,7 @@ package ducha.graphql;
 import ducha.common.AccessDeniedException;
 import ducha.common.DatabaseErrors;
 import ducha.common.Violations;
+import ducha.web.RequestLogContext;
 import jakarta.validation.ConstraintViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -21,6 +22,7 @@ import java.util.concurrent.CompletionException;
 /**
  * Runs around every GraphQL operation, outside the security check:
  * <ul>
+ * <li>puts the caller's subject into the log context, as web/RequestLogContext does for REST;</li>
  * <li>turns security and database failures into domain exceptions, whose @ErrorCode becomes
  * {@code extensions.code} (UNAUTHENTICATED, FORBIDDEN, CONFLICT …);</li>
  * <li>delivers each subscription's events on a context of its own, with the subscriber's identity and a request
@@ -69,6 +71,7 @@ public class GraphQLBoundaryInterceptor {
         // Authentication is lazy: resolve the caller once, without blocking, so the services can read it.
         return queue.enqueue(() -> identity.getDeferredIdentity().chain(caller -> {
             identity.setIdentity(caller);
+            RequestLogContext.putSubject(caller);
             try {
                 return ((Uni<?>) context.proceed()).onFailure().transform(GraphQLBoundaryInterceptor::translate);
             } catch (Exception e) {

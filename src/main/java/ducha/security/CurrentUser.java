@@ -21,6 +21,11 @@ public class CurrentUser {
 
     /** The token's {@code sub}: the actor of every change this request makes. */
     public String subject() {
+        return subjectOf(identity);
+    }
+
+    /** The subject of any resolved identity, also where no request scope is active (log context). */
+    public static String subjectOf(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             return jwt.getSubject();
         }
