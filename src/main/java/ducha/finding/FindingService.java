@@ -323,6 +323,7 @@ public class FindingService {
                 && (filter.to() == null || finding.foundAt().toInstant().isBefore(filter.to()))
                 && (filter.text() == null
                         || finding.description().toLowerCase().contains(filter.text().toLowerCase()));
+    }
 
     /**
      * Counts the overdue findings for {@link FindingMetrics}: one count over the partial index of unresolved due
