@@ -2,13 +2,19 @@ package ducha.change;
 
 import static ducha.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ducha.support.Api;
 import ducha.support.Db;
+import ducha.support.Endpoints;
+import ducha.support.Gql;
 import ducha.support.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,6 +68,47 @@ class ChangeLogTest {
                 () -> deleted(admin, "/api/v1/inspections/" + inspection, 1, inspection));
         expectEvent("site", "DELETE", 1, subject, () -> deleted(admin, "/api/v1/sites/" + site, 1, site));
         expectEvent("unit", "DELETE", 1, subject, () -> deleted(admin, "/api/v1/units/" + unit, 1, unit));
+    }
+
+    @Test
+    void theLogIsAppendOnlyInTheDatabase() throws SQLException {
+        String subject = "auditor-" + UUID.randomUUID();
+        expectEvent("unit", "CREATE", 0, subject, () -> as(Tokens.token(subject, null, "admin"))
+                .body(Map.of("code", Api.code("AO"), "name", "单位", "kind", "OTHER"))
+                .post("/api/v1/units").then().statusCode(201).extract().path("id"));
+        long seq = Db.count("select max(seq) from change_event");
+        long events = Db.changeEvents();
+        for (String forgery : List.of("update change_event set actor = 'forger' where seq = " + seq,
+                "delete from change_event where seq = " + seq, "truncate change_event")) {
+            try (Connection connection = Db.connect(); Statement statement = connection.createStatement()) {
+                assertThatThrownBy(() -> statement.execute(forgery)).as(forgery)
+                        .isInstanceOfSatisfying(SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+        }
+        assertThat(Db.text("select actor from change_event where seq = ?", seq)).isEqualTo(subject);
+        assertThat(Db.changeEvents()).isEqualTo(events);
+    }
+
+    /**
+     * No API can rewrite the log: the only routes that touch it read it (history, sync), every other write goes to
+     * an entity and appends its one event. Enumerated from the code and the schema, so a new route or mutation
+     * is checked too.
+     */
+    @Test
+    void noRouteOrMutationWritesTheLogDirectly() {
+        List<String> entityRoots = List.of("/api/v1/units", "/api/v1/sites", "/api/v1/inspections",
+                "/api/v1/findings", "/api/v1/notices");
+        List<Endpoints.Endpoint> writes = Endpoints.all().stream().filter(e -> !e.verb().equals("GET")).toList();
+        assertThat(writes).isNotEmpty().allSatisfy(write -> {
+            assertThat(entityRoots).as(write.toString()).anyMatch(root -> write.path().startsWith(root));
+            assertThat(write.path()).as(write.toString()).doesNotContain("history").doesNotContain("sync")
+                    .doesNotContain("change");
+        });
+        List<String> mutations = Gql.query(Tokens.admin(), "{ __schema { mutationType { fields { name } } } }")
+                .getList("data.__schema.mutationType.fields.name");
+        assertThat(mutations).isNotEmpty().allSatisfy(mutation -> assertThat(mutation)
+                .matches("(create|update|delete|record|report|transition|issue)(Unit|Site|Inspection|Finding|Notice)"));
     }
 
     private static String deleted(String token, String path, int version, String id) {

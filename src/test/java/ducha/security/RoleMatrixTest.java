@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every REST operation × {anonymous, inspector of the row's unit, inspector of another unit, admin}. Each case
  * gets fresh rows, so a write in one case cannot change the answer of another. A refused write must leave the
- * change log untouched.
+ * change log untouched; an accepted write appends events whose actor is the token's subject, and a read none.
  */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
@@ -171,19 +172,25 @@ class RoleMatrixTest {
             case OTHER_INSPECTOR -> expected.other();
             case ADMIN -> expected.admin();
         };
+        String subject = caller.name().toLowerCase() + "-" + UUID.randomUUID();
         switch (caller) {
-            case OWN_INSPECTOR -> request.auth().oauth2(Tokens.inspector(rows.world().unitCode()));
-            case OTHER_INSPECTOR -> request.auth().oauth2(Tokens.inspector(other.unitCode()));
-            case ADMIN -> request.auth().oauth2(Tokens.admin());
+            case OWN_INSPECTOR -> request.auth().oauth2(Tokens.token(subject, rows.world().unitCode(), "inspector"));
+            case OTHER_INSPECTOR -> request.auth().oauth2(Tokens.token(subject, other.unitCode(), "inspector"));
+            case ADMIN -> request.auth().oauth2(Tokens.token(subject, null, "admin"));
             default -> {
             }
         }
-        long events = Db.changeEvents();
+        long lastEvent = Db.count("select coalesce(max(seq), 0) from change_event");
         Response response = expected.call().apply(request, rows);
         assertThat(response.statusCode()).as(operation + " as " + caller + ": " + response.asString()).isEqualTo(status);
+        List<String> actors = Db.texts("select actor from change_event where seq > ? order by seq", lastEvent);
         if (status >= 400) {
             assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(Db.changeEvents()).as("a refused request writes nothing").isEqualTo(events);
+            assertThat(actors).as("a refused request writes nothing").isEmpty();
+        } else if (!operation.startsWith("GET ")) {
+            assertThat(actors).as("a write is recorded, by the token's subject").isNotEmpty().containsOnly(subject);
+        } else {
+            assertThat(actors).as("a read writes nothing").isEmpty();
         }
         if (status == 401) {
             assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");

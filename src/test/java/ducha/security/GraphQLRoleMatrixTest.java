@@ -1,0 +1,177 @@
+package ducha.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ducha.support.Api;
+import ducha.support.Db;
+import ducha.support.Gql;
+import ducha.support.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every GraphQL mutation × {anonymous, inspector of the row's unit, inspector of another unit, admin}, the
+ * GraphQL half of {@link RoleMatrixTest}. The mutations are read from the running schema, so a new one without a
+ * case fails {@link #theMatrixCoversEveryMutation()}. Reads are open to every role by design (README: everyone with
+ * a role reads everything), so object-level authorization is about writes: a refused write must leave the change
+ * log — and so every row, since each write appends exactly one event in its transaction — untouched, and an
+ * accepted one must append events whose actor is the token's subject.
+ */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class GraphQLRoleMatrixTest {
+
+    enum Caller { ANONYMOUS, OWN_INSPECTOR, OTHER_INSPECTOR, ADMIN }
+
+    /** Fresh rows of one case. */
+    record Rows(Api.World world, String inspectionId, String findingId, String noticeId, String spareUnitId,
+            String spareSiteId) {
+    }
+
+    /** A mutation with its variables; {@code adminOnly} says whether the row's own inspector is refused too. */
+    record Case(boolean adminOnly, String query, Function<Rows, Map<String, Object>> variables) {
+    }
+
+    private static final Map<String, Case> MATRIX = new LinkedHashMap<>();
+
+    static {
+        adminOnly("createUnit", "mutation($code: String!) { createUnit(input: {code: $code, name: \"单位\", kind: OTHER}) { id } }",
+                rows -> Map.of("code", Api.code("G")));
+        adminOnly("updateUnit", "mutation($id: ID!, $code: String!) { updateUnit(id: $id, expectedVersion: 0, "
+                + "input: {code: $code, name: \"单位\", kind: OTHER}) { id } }",
+                rows -> Map.of("id", rows.spareUnitId(), "code", Api.code("G")));
+        adminOnly("deleteUnit", "mutation($id: ID!) { deleteUnit(id: $id, expectedVersion: 0) }",
+                rows -> Map.of("id", rows.spareUnitId()));
+        adminOnly("createSite", "mutation($code: String!) { createSite(input: {code: $code, name: \"点位\", type: PHARMACY}) { id } }",
+                rows -> Map.of("code", Api.code("G")));
+        adminOnly("updateSite", "mutation($id: ID!, $code: String!) { updateSite(id: $id, expectedVersion: 0, "
+                + "input: {code: $code, name: \"点位\", type: PHARMACY}) { id } }",
+                rows -> Map.of("id", rows.spareSiteId(), "code", Api.code("G")));
+        adminOnly("deleteSite", "mutation($id: ID!) { deleteSite(id: $id, expectedVersion: 0) }",
+                rows -> Map.of("id", rows.spareSiteId()));
+        unitScoped("recordInspection", "mutation($unit: ID!, $site: ID!) { recordInspection(input: {unitId: $unit, "
+                + "siteId: $site, startedAt: \"2021-08-07T09:00:00+08:00\", inspectorCount: 2, method: SCHEDULED}) { id } }",
+                GraphQLRoleMatrixTest::unitAndSite);
+        unitScoped("updateInspection", "mutation($id: ID!, $unit: ID!, $site: ID!) { updateInspection(id: $id, "
+                + "expectedVersion: 0, input: {unitId: $unit, siteId: $site, startedAt: \"2021-08-07T10:00:00+08:00\", "
+                + "inspectorCount: 5, method: SCHEDULED}) { id } }",
+                rows -> with(unitAndSite(rows), "id", rows.inspectionId()));
+        adminOnly("deleteInspection", "mutation($id: ID!) { deleteInspection(id: $id, expectedVersion: 0) }",
+                rows -> Map.of("id", rows.inspectionId()));
+        unitScoped("reportFinding", "mutation($unit: ID!, $site: ID!) { reportFinding(input: {unitId: $unit, "
+                + "siteId: $site, category: OTHER, severity: LOW, description: \"消防通道堵塞\"}) { id } }",
+                GraphQLRoleMatrixTest::unitAndSite);
+        unitScoped("updateFinding", "mutation($id: ID!) { updateFinding(id: $id, expectedVersion: 0, input: "
+                + "{category: SUPPLIES, severity: HIGH, description: \"物资储备不足\"}) { id } }",
+                rows -> Map.of("id", rows.findingId()));
+        unitScoped("transitionFinding", "mutation($id: ID!) { transitionFinding(id: $id, action: START) { id } }",
+                rows -> Map.of("id", rows.findingId()));
+        adminOnly("deleteFinding", "mutation($id: ID!) { deleteFinding(id: $id, expectedVersion: 0) }",
+                rows -> Map.of("id", rows.findingId()));
+        adminOnly("issueNotice", "mutation($unit: ID!) { issueNotice(input: {unitId: $unit, kind: BULLETIN, "
+                + "title: \"督查通报\"}) { id } }", rows -> Map.of("unit", rows.world().unitId()));
+        adminOnly("updateNotice", "mutation($id: ID!, $unit: ID!) { updateNotice(id: $id, expectedVersion: 0, "
+                + "input: {unitId: $unit, kind: SUGGESTION, title: \"工作建议\"}) { id } }",
+                rows -> Map.of("id", rows.noticeId(), "unit", rows.world().unitId()));
+        adminOnly("deleteNotice", "mutation($id: ID!) { deleteNotice(id: $id, expectedVersion: 0) }",
+                rows -> Map.of("id", rows.noticeId()));
+    }
+
+    private static void adminOnly(String mutation, String query, Function<Rows, Map<String, Object>> variables) {
+        MATRIX.put(mutation, new Case(true, query, variables));
+    }
+
+    private static void unitScoped(String mutation, String query, Function<Rows, Map<String, Object>> variables) {
+        MATRIX.put(mutation, new Case(false, query, variables));
+    }
+
+    private static Map<String, Object> unitAndSite(Rows rows) {
+        return Map.of("unit", rows.world().groupId(), "site", rows.world().siteId());
+    }
+
+    private static Map<String, Object> with(Map<String, Object> variables, String name, Object value) {
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put(name, value);
+        return all;
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        MATRIX.keySet().forEach(mutation -> {
+            for (Caller caller : Caller.values()) {
+                cases.add(Arguments.of(mutation, caller));
+            }
+        });
+        return cases.stream();
+    }
+
+    @Test
+    void theMatrixCoversEveryMutation() {
+        List<String> mutations = Gql.query(Tokens.admin(), "{ __schema { mutationType { fields { name } } } }")
+                .getList("data.__schema.mutationType.fields.name");
+        assertThat(mutations).isNotEmpty();
+        assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(mutations);
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("cases")
+    void answersAsTheMatrixSays(String mutation, Caller caller) {
+        Case expected = MATRIX.get(mutation);
+        Rows rows = freshRows();
+        Api.World other = Api.world();
+        String subject = caller.name().toLowerCase() + "-" + UUID.randomUUID();
+        String token = switch (caller) {
+            case ANONYMOUS -> null;
+            case OWN_INSPECTOR -> Tokens.token(subject, rows.world().unitCode(), "inspector");
+            case OTHER_INSPECTOR -> Tokens.token(subject, other.unitCode(), "inspector");
+            case ADMIN -> Tokens.token(subject, null, "admin");
+        };
+        String refusal = switch (caller) {
+            case ANONYMOUS -> "UNAUTHENTICATED";
+            case OWN_INSPECTOR -> expected.adminOnly() ? "FORBIDDEN" : null;
+            case OTHER_INSPECTOR -> "FORBIDDEN";
+            case ADMIN -> null;
+        };
+        long lastEvent = Db.count("select coalesce(max(seq), 0) from change_event");
+
+        JsonPath response = Gql.query(token, expected.query(), expected.variables().apply(rows));
+
+        List<String> actors = Db.texts("select actor from change_event where seq > ? order by seq", lastEvent);
+        if (refusal != null) {
+            assertThat(Gql.errorCode(response)).as(mutation + " as " + caller + ": " + response.prettify())
+                    .isEqualTo(refusal);
+            assertThat(response.getString("data")).as("no partial data").isNull();
+            assertThat(actors).as("a refused mutation writes nothing").isEmpty();
+        } else {
+            assertThat(response.getList("errors")).as(mutation + " as " + caller + ": " + response.prettify())
+                    .isNullOrEmpty();
+            assertThat(actors).as("an accepted mutation is recorded, by the token's subject").isNotEmpty()
+                    .containsOnly(subject);
+        }
+    }
+
+    private static Rows freshRows() {
+        Api.World world = Api.world();
+        String inspection = Api.createInspection(Tokens.admin(), world.groupId(), world.siteId(),
+                "2021-08-07T09:00:00+08:00").getString("id");
+        String finding = Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id");
+        String notice = Api.as(Tokens.admin()).body(Map.of("unitId", world.unitId(), "kind", "BULLETIN", "title", "通报"))
+                .post("/api/v1/notices").then().statusCode(201).extract().path("id");
+        return new Rows(world, inspection, finding, notice, Api.createUnit(Api.code("G"), null).getString("id"),
+                Api.createSite(Api.code("G"), "CDC", "测试区").getString("id"));
+    }
+}
