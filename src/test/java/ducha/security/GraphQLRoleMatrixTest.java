@@ -46,7 +46,7 @@ class GraphQLRoleMatrixTest {
     record Case(boolean adminOnly, String query, Function<Rows, Map<String, Object>> variables) {
     }
 
-    private static final Map<String, Case> MATRIX = new LinkedHashMap<>();
+    static final Map<String, Case> MATRIX = new LinkedHashMap<>();
 
     static {
         adminOnly("createUnit", "mutation($code: String!) { createUnit(input: {code: $code, name: \"单位\", kind: OTHER}) { id } }",
@@ -164,7 +164,7 @@ class GraphQLRoleMatrixTest {
         }
     }
 
-    private static Rows freshRows() {
+    static Rows freshRows() {
         Api.World world = Api.world();
         String inspection = Api.createInspection(Tokens.admin(), world.groupId(), world.siteId(),
                 "2021-08-07T09:00:00+08:00").getString("id");
