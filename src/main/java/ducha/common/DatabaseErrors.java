@@ -1,6 +1,13 @@
 package ducha.common;
 
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import jakarta.persistence.OptimisticLockException;
 import java.util.Map;
 import java.sql.SQLException;
@@ -10,7 +17,8 @@ import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Turns what PostgreSQL refused into the domain's answers. Services check rules first; this catches the races
- * between a check and the write (two clients creating the same code at once, a row deleted meanwhile).
+ * between a check and the write (two clients creating the same code at once, a row deleted meanwhile), and tells a
+ * lost connection or an unreachable OIDC provider (503, retry) from a failure of the service.
  */
 public final class DatabaseErrors {
 
@@ -26,8 +34,17 @@ public final class DatabaseErrors {
             if (t instanceof DomainException) {
                 return t;
             }
+            if (t instanceof AuthenticationFailedException) {
+                return failure; // a bad token, whatever its cause says: the caller's 401, not an outage
+            }
             if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
                 return new StaleVersionException("row", "", null);
+            }
+            if (isConnectionFailure(t)) {
+                return UnavailableException.database();
+            }
+            if (t instanceof OIDCException) {
+                return UnavailableException.identityProvider();
             }
             String sqlState = sqlStateOf(t);
             if (sqlState != null) {
@@ -41,6 +58,26 @@ public final class DatabaseErrors {
             }
         }
         return failure;
+    }
+
+    /**
+     * The connection failed rather than the statement: refused, reset or closed connections (the pool's messages
+     * for a closed connection and for its own wait timing out are plain exceptions), a server shutting down or
+     * terminating the backend (57P01–57P03), connection exceptions (08…), too many connections (53300), and the
+     * pool's timeout while it waits for one.
+     */
+    private static boolean isConnectionFailure(Throwable t) {
+        if (t instanceof SocketException || t instanceof ClosedConnectionException
+                || t instanceof ClosedChannelException) {
+            return true;
+        }
+        String message = String.valueOf(t.getMessage());
+        if ((t instanceof NoStackTraceThrowable || t instanceof VertxException)
+                && (message.equals("Timeout") || message.startsWith("Connection is not active"))) {
+            return true;
+        }
+        String sqlState = sqlStateOf(t);
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("53300"));
     }
 
     private static String sqlStateOf(Throwable t) {

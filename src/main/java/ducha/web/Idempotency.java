@@ -9,6 +9,7 @@ import ducha.common.DomainException;
 import ducha.common.InvalidInputException;
 import ducha.security.CurrentUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -40,7 +41,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * in that same transaction: a committed write always has its response on record, even when the process dies
  * before answering. A write that failed with a 4xx stores its problem afterwards (nothing was written, so a
  * crash in between only means the retry runs again). Failures a retry may not meet again (5xx, transient
- * conflicts) release the key instead.
+ * conflicts, a lost database) release the key instead — later, once the database is back, if need be.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -120,8 +121,24 @@ public class Idempotency {
                         StoredResponse problem = store(ProblemMapper.toResponse(domain, uri));
                         return completeFailure(subject, key, attempt, problem).replaceWith(problem.toResponse(false));
                     }
-                    return release(subject, key, attempt).chain(() -> Uni.createFrom().failure(cause));
+                    return release(subject, key, attempt)
+                            .onFailure().invoke(e -> releaseLater(subject, key, attempt))
+                            .onFailure().recoverWithNull()
+                            .chain(() -> Uni.createFrom().failure(cause));
                 });
+    }
+
+    /**
+     * The database could not be reached to release the key (it is what failed the write): keep trying in the
+     * background until it can, so that the client's retry is not refused as in flight for the whole lease.
+     * Releasing is safe whatever became of the write: a committed write marked its key DONE, which release leaves.
+     */
+    private void releaseLater(String subject, String key, UUID attempt) {
+        release(subject, key, attempt)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).expireIn(lease.toMillis())
+                .subscribe().with(released -> Log.debugf("Idempotency-Key released after the database came back"),
+                        failure -> Log.warnf("Idempotency-Key not released (%s); it is free again after its lease",
+                                failure.toString()));
     }
 
     /**

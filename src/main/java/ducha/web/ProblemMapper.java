@@ -130,8 +130,12 @@ public class ProblemMapper {
     }
 
     private static RestResponse<Problem> respond(Problem problem) {
-        return RestResponse.ResponseBuilder.<Problem>create(problem.status).type(Problem.MEDIA_TYPE)
-                .entity(problem).build();
+        RestResponse.ResponseBuilder<Problem> builder = RestResponse.ResponseBuilder.<Problem>create(problem.status)
+                .type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status == 503) {
+            builder.header("Retry-After", "1");
+        }
+        return builder.build();
     }
 
     static Throwable unwrap(Throwable failure) {

@@ -22,7 +22,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Generated bad input for every REST operation and every GraphQL mutation: wrong types, truncated and
+ * Generated bad input for every REST operation and every GraphQL query and mutation with arguments (both read from
+ * the code or the schema): wrong types, truncated and
  * oversized documents, unicode edges (Chinese, emoji, NUL, right-to-left marks), very long codes, random ids.
  * Never a 5xx; a refused request writes nothing and an accepted one writes exactly one change event.
  * The seed is fixed, so a failure replays.
@@ -93,15 +94,8 @@ class InputFuzzTest {
     void graphqlNeverAnswers5xxAndWritesOnlyWhatItAcknowledges() throws Exception {
         var world = Api.world();
         String finding = Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id");
-        List<String> mutations = List.of(
-                "mutation($input: UnitInput!) { createUnit(input: $input) { id } }",
-                "mutation($input: SiteInput!) { createSite(input: $input) { id } }",
-                "mutation($input: InspectionInput!) { recordInspection(input: $input) { id } }",
-                "mutation($input: FindingInput!) { reportFinding(input: $input) { id } }",
-                "mutation($id: ID!, $input: FindingChanges!) { updateFinding(id: $id, expectedVersion: 0, input: $input) { id } }",
-                "mutation($id: ID!, $action: FindingAction!, $note: String) { transitionFinding(id: $id, action: $action, note: $note) { id } }",
-                "mutation($input: NoticeInput!) { issueNotice(input: $input) { id } }",
-                "query($filter: FindingFilter, $first: Int, $after: String) { findings(filter: $filter, first: $first, after: $after) { edges { node { id } } } }");
+        List<String> mutations = operationsWithArguments();
+        assertThat(mutations).hasSizeGreaterThan(20);
         Random random = new Random(SEED + 1);
         String admin = Tokens.admin();
         int sent = 0;
@@ -111,6 +105,7 @@ class InputFuzzTest {
                 variables.put("input", asObject(body(random, world, finding)));
                 variables.put("filter", asObject(body(random, world, finding)));
                 variables.put("id", random.nextBoolean() ? finding : nasty(random));
+                variables.put("expectedVersion", random.nextBoolean() ? 0 : nasty(random));
                 variables.put("action", nasty(random));
                 variables.put("note", nasty(random));
                 variables.put("first", nasty(random));
@@ -132,6 +127,55 @@ class InputFuzzTest {
             }
         }
         System.out.printf("GraphQL fuzz: %d requests over %d operations, no 5xx%n", sent, mutations.size());
+    }
+
+    /**
+     * Every query and mutation that takes arguments, read from the schema, as a document that passes each argument
+     * as a variable of its declared type — so a new operation is fuzzed too.
+     */
+    private static List<String> operationsWithArguments() {
+        String typeRef = "kind name ofType { kind name ofType { kind name ofType { kind name } } }";
+        List<String> documents = new ArrayList<>();
+        for (String root : List.of("query", "mutation")) {
+            // One root per request: graphql-java refuses introspection that asks for __Type.fields twice.
+            var schema = given().auth().oauth2(Tokens.admin()).contentType("application/json")
+                    .body(Map.of("query", "{ __schema { " + root + "Type { fields { name args { name type { " + typeRef
+                            + " } } type { " + typeRef + " } } } } }"))
+                    .post("/graphql").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> fields = schema.getList("data.__schema." + root + "Type.fields");
+            assertThat(fields).as(schema.prettify()).isNotNull();
+            for (Map<String, Object> field : fields) {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> args = (List<Map<String, Object>>) field.get("args");
+                if (args.isEmpty()) {
+                    continue;
+                }
+                List<String> declarations = new ArrayList<>();
+                List<String> uses = new ArrayList<>();
+                for (Map<String, Object> arg : args) {
+                    declarations.add("$" + arg.get("name") + ": " + typeName(arg.get("type")));
+                    uses.add(arg.get("name") + ": $" + arg.get("name"));
+                }
+                String selection = "OBJECT".equals(namedKind(field.get("type"))) ? " { __typename }" : "";
+                documents.add(root + "(" + String.join(", ", declarations) + ") { " + field.get("name") + "("
+                        + String.join(", ", uses) + ")" + selection + " }");
+            }
+        }
+        return documents;
+    }
+
+    private static String typeName(Object type) {
+        Map<?, ?> t = (Map<?, ?>) type;
+        return switch ((String) t.get("kind")) {
+            case "NON_NULL" -> typeName(t.get("ofType")) + "!";
+            case "LIST" -> "[" + typeName(t.get("ofType")) + "]";
+            default -> (String) t.get("name");
+        };
+    }
+
+    private static String namedKind(Object type) {
+        Map<?, ?> t = (Map<?, ?>) type;
+        return t.get("ofType") == null ? (String) t.get("kind") : namedKind(t.get("ofType"));
     }
 
     /** A JSON document near the shape of a real body, with some members replaced by nasty values. */
