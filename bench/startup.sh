@@ -7,8 +7,9 @@
 #   N=7 bench/startup.sh 'label|APP_DIR|JAVA OPTIONS' ...   variants of your own
 #
 # A variant is "label|application directory|JVM options"; the directory holds quarkus-run.jar (target/quarkus-app
-# by default). The defaults compare the settings this build ships with to the same build with each of them undone
-# (system properties override application.properties). CPU ms: the JVM's CPU time until ready (median), which
+# by default). The defaults compare the plain jar, the jar with its AppCDS archive (build with
+# -Dquarkus.package.jar.appcds.enabled=true first) and AppCDS with Flyway's validation off (system properties
+# override application.properties; no setting is changed in the build itself). CPU ms: the JVM's CPU time until ready (median), which
 # other processes' load disturbs less than the wall clock.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
