@@ -61,10 +61,10 @@ public final class DatabaseErrors {
     }
 
     /**
-     * The connection failed rather than the statement: refused, reset or closed connections (the pool's messages
-     * for a closed connection and for its own wait timing out are plain exceptions), a server shutting down or
-     * terminating the backend (57P01–57P03), connection exceptions (08…), too many connections (53300), and the
-     * pool's timeout while it waits for one.
+     * The connection failed rather than the statement: refused, reset or closed connections, a server shutting
+     * down or terminating the backend (57P01–57P03), connection exceptions (08…), too many connections (53300), and
+     * the pool's own wait for a connection timing out. The pool reports a closed connection and its timeout as plain
+     * exceptions, known only by their messages.
      */
     private static boolean isConnectionFailure(Throwable t) {
         if (t instanceof SocketException || t instanceof ClosedConnectionException
