@@ -180,10 +180,10 @@ class RoleMatrixTest {
             default -> {
             }
         }
-        long lastEvent = Db.count("select coalesce(max(seq), 0) from change_event");
+        long lastEvent = Db.lastChangeEvent();
         Response response = expected.call().apply(request, rows);
         assertThat(response.statusCode()).as(operation + " as " + caller + ": " + response.asString()).isEqualTo(status);
-        List<String> actors = Db.texts("select actor from change_event where seq > ? order by seq", lastEvent);
+        List<String> actors = Db.actorsAfter(lastEvent);
         if (status >= 400) {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(actors).as("a refused request writes nothing").isEmpty();

@@ -83,6 +83,16 @@ public final class Db {
         return count("select count(*) from change_event");
     }
 
+    /** The newest change event's sequence number (0 when none): pass it to {@link #actorsAfter(long)}. */
+    public static long lastChangeEvent() {
+        return count("select coalesce(max(seq), 0) from change_event");
+    }
+
+    /** The actor of every change event written after the given one, in order. */
+    public static java.util.List<String> actorsAfter(long seq) {
+        return texts("select actor from change_event where seq > ? order by seq", seq);
+    }
+
     private static Connection shared;
 
     /** A connection of its own, e.g. to hold a lock or a transaction open while requests run. */

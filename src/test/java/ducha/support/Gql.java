@@ -28,6 +28,12 @@ public final class Gql {
         return request.body(body).post("/graphql").then().statusCode(200).extract().jsonPath();
     }
 
+    /** The names of every mutation in the running schema (introspection is on outside prod). */
+    public static java.util.List<String> mutationNames(String token) {
+        return query(token, "{ __schema { mutationType { fields { name } } } }")
+                .getList("data.__schema.mutationType.fields.name", String.class);
+    }
+
     /** The code of the first error, or null when there is none. */
     public static String errorCode(JsonPath response) {
         return response.getString("errors[0].extensions.code");
