@@ -26,8 +26,11 @@ public class FindingBatches {
 
     /** Whose findings: how a parent id selects them. */
     public enum Parent {
-        /** A unit and all units below it, as the unitId filter of the lists. */
-        UNIT_TREE("f.unit_id in " + UnitTreeSql.subtreeOf("r.parent")),
+        /**
+         * A unit and all units below it, as the unitId filter of the lists. Read unit by unit (see pages): the
+         * newest of a small unit's findings are far apart in the global time order.
+         */
+        UNIT_TREE("f.unit_id = t.id"),
         SITE("f.site_id = r.parent"),
         INSPECTION("f.inspection_id = r.parent"),
         NOTICE("f.id in (select nf.finding_id from notice_finding nf where nf.notice_id = r.parent)");
@@ -71,9 +74,17 @@ public class FindingBatches {
                     ? "(f.due_at < " + at + " and " + unresolved + ")"
                     : "not coalesce(f.due_at < " + at + " and " + unresolved + ", false)");
         }
+        String newest = "select " + FindingRows.COLUMNS + " from finding f where " + sql.sql()
+                + " order by f.found_at desc, f.id desc limit " + limit;
+        if (parent == Parent.UNIT_TREE) {
+            // The newest page of each unit of the tree by its index (unit_id, found_at desc, id desc), then the
+            // newest of those: work in proportion to the tree's size and the page, not to the table. Walking the
+            // global time order instead read 7,000 rows per small group at 100k findings, ten times that at 1M.
+            newest = "select " + FindingRows.COLUMNS.replace("f.", "y.") + " from " + UnitTreeSql.subtreeOf("r.parent")
+                    + " t cross join lateral (" + newest + ") y order by y.found_at desc, y.id desc limit " + limit;
+        }
         String statement = "select r.parent, " + FindingRows.COLUMNS.replace("f.", "x.") + " from unnest(" + parents
-                + "::uuid[]) as r(parent) cross join lateral (select " + FindingRows.COLUMNS + " from finding f where "
-                + sql.sql() + " order by f.found_at desc, f.id desc limit " + limit + ") x";
+                + "::uuid[]) as r(parent) cross join lateral (" + newest + ") x";
         return pool.preparedQuery(statement).execute(sql.tuple()).map(rows -> {
             Map<UUID, List<FindingView>> byParent = new LinkedHashMap<>();
             for (Row row : rows) {

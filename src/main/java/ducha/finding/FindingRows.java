@@ -10,6 +10,7 @@ final class FindingRows {
     static final String COLUMNS = "f.id, f.unit_id, f.site_id, f.inspection_id, f.category, f.severity, f.description, "
             + "f.found_at, f.due_at, f.status, f.rectified_on_site, f.rectified_at, f.rectification_note, f.reported_by, "
             + "f.version, f.created_at, f.updated_at";
+    static final String BY_ID = "select " + COLUMNS + " from finding f where f.id = $1";
 
     private FindingRows() {
     }

@@ -34,6 +34,8 @@ import ducha.common.Batches;
 import io.smallrye.mutiny.Multi;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -65,10 +67,11 @@ public class FindingService {
     private final ChangeFeed feed;
     private final ObjectMapper json;
     private final FindingMetrics metrics;
+    private final Pool pool;
 
     public FindingService(FindingRepository findings, UnitRepository units, SiteRepository sites,
             InspectionRepository inspections, UnitAccess access, CurrentUser user, ChangeLog changes,
-            ChangeHistory history, ChangeFeed feed, ObjectMapper json, FindingMetrics metrics) {
+            ChangeHistory history, ChangeFeed feed, ObjectMapper json, FindingMetrics metrics, Pool pool) {
         this.findings = findings;
         this.units = units;
         this.sites = sites;
@@ -80,17 +83,20 @@ public class FindingService {
         this.feed = feed;
         this.json = json;
         this.metrics = metrics;
+        this.pool = pool;
     }
 
-    /** The row as a view, or null when there is none. */
-    @WithSession
+    /**
+     * The row as a view, or null when there is none. One prepared statement on the pool, no ORM session: reads by id
+     * are the mobile apps' most frequent request, and a session per read cost a sixth of its CPU (BENCHMARKS.md).
+     */
     public Uni<FindingView> find(UUID id) {
-        return findings.findById(id).map(row -> row == null ? null : FindingView.of(row));
+        return pool.preparedQuery(FindingRows.BY_ID).execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null
+                : FindingRows.view(rows.iterator().next(), Instant.now()));
     }
 
-    @WithSession
     public Uni<FindingView> get(UUID id) {
-        return require(id).map(FindingView::of);
+        return find(id).onItem().ifNull().failWith(() -> new ResourceNotFoundException(ENTITY, id));
     }
 
     /** Findings newest first. */
