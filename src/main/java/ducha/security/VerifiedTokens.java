@@ -46,10 +46,10 @@ public class VerifiedTokens {
     /** Remembers an identity the OIDC extension has just built from a verified token. */
     public void remember(String token, SecurityIdentity identity, Instant now) {
         if (maxSize <= 0 || maxAge.isZero() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
-                || jwt.getExpirationTime() <= 0) {
+                || !(jwt.getClaim("exp") instanceof Number exp)) {
             return;
         }
-        Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime());
+        Instant expires = Instant.ofEpochSecond(exp.longValue());
         Instant until = expires.isBefore(now.plus(maxAge)) ? expires : now.plus(maxAge);
         if (!now.isBefore(until)) {
             return;

@@ -88,6 +88,19 @@ class TokenVerificationTest {
     }
 
     @Test
+    void aTokenIsRefusedOnceItExpiresThoughItWasAcceptedBefore() throws Exception {
+        // The service keeps verified tokens (security/VerifiedTokens); a kept one must not outlive its exp.
+        Instant expires = Instant.now().plusSeconds(2);
+        String token = claims().subject("short-lived").expiresAt(expires).sign();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/units").then().statusCode(200);
+        }
+        Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), expires).toMillis()) + 1500);
+        given().auth().oauth2(token).when().get("/api/v1/units").then().statusCode(401)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
     void unknownKeysDoNotMakeTheServiceHammerTheProvider() throws Exception {
         given().auth().oauth2(Tokens.admin()).get("/api/v1/me").then().statusCode(200);
         int before = provider.countRequestsMatching(getRequestedFor(urlEqualTo(JWKS)).build()).getCount();
