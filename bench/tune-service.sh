@@ -14,10 +14,10 @@ READY=http://127.0.0.1:$TUNE_MANAGEMENT_PORT/q/health/ready
 mkdir -p target/bench
 service_pid=
 
-# start_service APP_DIR "JAVA OPTS" LOG: launches java, waits for the first 200 of readiness (60 s at most) and
+# start_service APP_DIR "JAVA OPTS" LOG [JAVA]: launches java (or the given launcher), waits for the first 200 of readiness (60 s at most) and
 # sets service_pid, ready_ms (launch to ready) and cpu_ms (CPU time used by then).
 start_service() {
-    local app=$1 opts=$2 log=$3 started
+    local app=$1 opts=$2 log=$3 java=${4:-java} started
     for port in "$TUNE_PORT" "$TUNE_MANAGEMENT_PORT"; do
         if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then echo "bench: port $port is taken" >&2; return 1; fi
     done
@@ -26,7 +26,7 @@ start_service() {
     PORT=$TUNE_PORT MANAGEMENT_PORT=$TUNE_MANAGEMENT_PORT QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
     DB_REACTIVE_URL=postgresql://127.0.0.1:5432/$TUNE_DB DB_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$TUNE_DB \
     OIDC_URL=$KC_URL SHUTDOWN_DELAY=0s \
-        java $opts -jar "$app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
+        "$java" $opts -jar "$app/quarkus-run.jar" >"$log" 2>&1 </dev/null &
     service_pid=$!
     until curl -fs -o /dev/null --max-time 1 "$READY"; do
         kill -0 "$service_pid" 2>/dev/null || { echo "bench: the service exited; see $log" >&2; service_pid=; return 1; }
