@@ -6,12 +6,12 @@
 #   bench/startup.sh                          the default variants below, N=5
 #   N=7 bench/startup.sh 'label|APP_DIR|JAVA OPTIONS' ...   variants of your own
 #
-# A variant is "label|application directory|JVM options[|java launcher]"; the directory holds quarkus-run.jar (target/quarkus-app
-# by default). The defaults compare the plain jar, the jar with its AppCDS archive (build with
+# A variant is "label|application directory|JVM options[|java launcher]"; the directory holds quarkus-run.jar
+# (target/quarkus-app by default). The defaults compare the plain jar, the jar with its AppCDS archive (build with
 # -Dquarkus.package.jar.appcds.enabled=true first) and AppCDS with Flyway's validation off (system properties
 # override application.properties; no setting is changed in the build itself), and, where a JDK 25 is installed
-# (JAVA25, default /usr/lib/jvm/temurin-25*), the aot-jar started with its JDK 25 AOT cache. CPU ms: the JVM's CPU time until ready (median), which
-# other processes' load disturbs less than the wall clock.
+# (JAVA25, default /usr/lib/jvm/temurin-25*), the aot-jar started with its JDK 25 AOT cache. CPU ms: the JVM's CPU
+# time until ready (median), which other processes' load disturbs less than the wall clock.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . bench/tune-service.sh
@@ -31,8 +31,7 @@ train_aot_cache() {
     [ -f "$AOT_APP/quarkus-run.jar" ] || ./mvnw -B -ntp -q package -DskipTests -Dquarkus.package.jar.type=aot-jar \
         -Dquarkus.package.output-directory=aot-app
     start_service "$AOT_APP" "$HEAP -XX:AOTCacheOutput=$AOT_APP/app.aot" target/bench/startup-aot-training.log "$JAVA25"
-    local token; token=$(curl -fsS -d grant_type=password -d client_id=ducha-app -d username=admin -d password=admin \
-        "$KC_URL/protocol/openid-connect/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+    local token; token=$(token_for admin)
     for _ in $(seq 200); do
         curl -fs -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$TUNE_PORT/api/v1/findings?limit=5"
         curl -fs -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \

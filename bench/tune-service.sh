@@ -14,8 +14,8 @@ READY=http://127.0.0.1:$TUNE_MANAGEMENT_PORT/q/health/ready
 mkdir -p target/bench
 service_pid=
 
-# start_service APP_DIR "JAVA OPTS" LOG [JAVA]: launches java (or the given launcher), waits for the first 200 of readiness (60 s at most) and
-# sets service_pid, ready_ms (launch to ready) and cpu_ms (CPU time used by then).
+# start_service APP_DIR "JAVA OPTS" LOG [JAVA]: launches java (or the given launcher), waits for the first 200 of
+# readiness (60 s at most) and sets service_pid, ready_ms (launch to ready) and cpu_ms (CPU time used by then).
 start_service() {
     local app=$1 opts=$2 log=$3 java=${4:-java} started
     for port in "$TUNE_PORT" "$TUNE_MANAGEMENT_PORT"; do

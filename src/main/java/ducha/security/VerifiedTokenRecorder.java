@@ -29,6 +29,8 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
                 : identity.getCredential(AccessTokenCredential.class);
         if (credential != null && credential.getToken() != null) {
             Instant now = Instant.now();
+            // Augmentors also run on identities the cache answered; remembering those again would extend their
+            // max-age on every use.
             if (tokens.find(credential.getToken(), now) == null) {
                 tokens.remember(credential.getToken(), identity, now);
             }
