@@ -1,5 +1,6 @@
 package ducha.finding;
 
+import ducha.common.Batches;
 import ducha.common.Cursors;
 import ducha.common.Page;
 import ducha.common.PageRequest;
@@ -10,7 +11,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,29 +51,13 @@ public class FindingBatches {
     public Uni<List<Page<FindingView>>> pages(Parent parent, List<UUID> parentIds, FindingFilter filter,
             PageRequest page) {
         SqlFilter sql = new SqlFilter();
-        String parents = sql.param(parentIds.toArray(UUID[]::new));
+        // Each parent once: the same one may come twice (a site asked for under two fields), and would get its rows twice.
+        String parents = sql.param(Batches.distinct(parentIds).toArray(UUID[]::new));
         String limit = sql.param(page.limit() + 1);
         Instant now = Instant.now();
         sql.where(parent.predicate);
-        if (filter.unitId() != null) {
-            sql.where("f.unit_id in " + UnitTreeSql.subtreeOf(sql.param(filter.unitId()) + "::uuid"));
-        }
-        sql.where("f.site_id = ?", filter.siteId())
-                .where("f.inspection_id = ?", filter.inspectionId())
-                .where("f.status = ?", filter.status() == null ? null : filter.status().name())
-                .where("f.category = ?", filter.category() == null ? null : filter.category().name())
-                .where("f.severity = ?", filter.severity() == null ? null : filter.severity().name())
-                .where("f.found_at >= ?", utc(filter.from()))
-                .where("f.found_at < ?", utc(filter.to()))
-                .contains("f.description", filter.text())
+        FindingSql.where(sql, "f", filter, now)
                 .after(page.cursor() == null ? null : Cursors.timeKey(page.cursor()), "f.found_at", "f.id");
-        if (filter.overdue() != null) {
-            String unresolved = "f.status in ('OPEN', 'RECTIFYING', 'ESCALATED')";
-            String at = sql.param(now.atOffset(ZoneOffset.UTC));
-            sql.where(filter.overdue()
-                    ? "(f.due_at < " + at + " and " + unresolved + ")"
-                    : "not coalesce(f.due_at < " + at + " and " + unresolved + ", false)");
-        }
         String newest = "select " + FindingRows.COLUMNS + " from finding f where " + sql.sql()
                 + " order by f.found_at desc, f.id desc limit " + limit;
         if (parent == Parent.UNIT_TREE) {
@@ -95,9 +79,5 @@ public class FindingBatches {
                             (FindingView f) -> Cursors.ofTime(f.foundAt().toInstant(), f.id())))
                     .toList();
         });
-    }
-
-    private static Object utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
