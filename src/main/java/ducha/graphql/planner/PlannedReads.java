@@ -119,6 +119,10 @@ public class PlannedReads {
             return;
         }
         NormalizedOperation normalized = document.normalize(operation, variables);
+        if (normalized.depth > maxDepth || normalized.complexity > maxComplexity) {
+            context.next(); // refused there, with the resolvers' own message
+            return;
+        }
         long cost = QueryCost.of(schema, schema.getQueryType(), normalized.fields, variables);
         if (cost > maxCost) {
             respondError(context, 400, new JsonObject()
@@ -128,8 +132,7 @@ public class PlannedReads {
                             .put("limit", maxCost)));
             return;
         }
-        if (!enabled || Boolean.FALSE.equals(normalized.plannable) || normalized.depth > maxDepth
-                || normalized.complexity > maxComplexity
+        if (!enabled || Boolean.FALSE.equals(normalized.plannable)
                 || (trace && "off".equals(context.request().getHeader(BYPASS_HEADER)))) {
             context.next();
             return;
