@@ -110,7 +110,8 @@ public class OpenApiContract implements OASFilter {
         problem(responses, "Conflict", 409, "The request conflicts with the state of the data (e.g. a lifecycle "
                         + "move it does not allow, a row still referred to), or a request with the same "
                         + "Idempotency-Key is still running (code REQUEST_IN_FLIGHT: retry shortly).", "CONFLICT",
-                "Conflict", "A finding that is RECTIFIED cannot take START; allowed now: none.");
+                "Conflict", "A finding that is RECTIFIED cannot take START; nothing is allowed to you now; an admin "
+                        + "may VERIFY or REOPEN.");
         problem(responses, "PreconditionFailed", 412, "If-Match names a version that is no longer current.",
                 "STALE_VERSION", "Stale version", "The finding 0b5f5a4e-3c3a-4f0e-9d4b-2a6f3c1d9e77 was changed by "
                         + "someone else; read it again and retry.");

@@ -149,6 +149,27 @@ class FindingLifecycleTest {
     }
 
     @Test
+    void aRefusalSaysWhoMayActNextWhenTheCallerMayNot() {
+        String id = findingIn("RECTIFIED");
+        String inspector = Tokens.inspector(world.unitCode());
+        as(inspector).body(Map.of("action", "START")).post("/api/v1/findings/" + id + "/transitions").then()
+                .statusCode(409).body("allowedActions", org.hamcrest.Matchers.empty())
+                .body("detail", equalTo("A finding that is RECTIFIED cannot take START; nothing is allowed to you "
+                        + "now; an admin may VERIFY or REOPEN."));
+        var graphql = ducha.support.Gql.query(inspector,
+                "mutation($id: ID!) { transitionFinding(id: $id, action: START) { status } }", Map.of("id", id));
+        assertThat(graphql.getString("errors[0].message")).endsWith("an admin may VERIFY or REOPEN.");
+
+        as(Tokens.admin()).body(Map.of("action", "START")).post("/api/v1/findings/" + id + "/transitions").then()
+                .statusCode(409).body("detail", equalTo("A finding that is RECTIFIED cannot take START; allowed now: "
+                        + "[VERIFY, REOPEN]."));
+        String verified = findingIn("VERIFIED");
+        as(inspector).body(Map.of("action", "START")).post("/api/v1/findings/" + verified + "/transitions").then()
+                .statusCode(409).body("detail", equalTo("A finding that is VERIFIED cannot take START; it is VERIFIED, "
+                        + "and no action leads on from there."));
+    }
+
+    @Test
     void refusesAnUnknownAction() {
         String id = findingIn("OPEN");
         as(Tokens.admin()).body(Map.of("action", "CLOSE")).post("/api/v1/findings/" + id + "/transitions")
