@@ -100,8 +100,9 @@ public class OpenApiContract implements OASFilter {
         Map<String, APIResponse> responses = new LinkedHashMap<>();
         problem(responses, "BadRequest", 400, "Invalid input: the problem names the fields.", "VALIDATION",
                 "Invalid input", "severity: must be one of [LOW, MEDIUM, HIGH, CRITICAL].");
-        problem(responses, "Unauthenticated", 401, "No valid bearer token.", "UNAUTHENTICATED", "Unauthenticated",
-                "A valid bearer token is required.");
+        problem(responses, "Unauthenticated", 401, "No bearer token, or one that was not accepted (the detail says "
+                        + "which, never why).", "UNAUTHENTICATED", "Unauthenticated",
+                "This operation needs a bearer token: send the header 'Authorization: Bearer <access token>'.");
         problem(responses, "Forbidden", 403, "The token's roles or unit do not allow this.", "FORBIDDEN",
                 "Forbidden", "This belongs to another unit; inspectors may only write for unit WEISHI-G1 and its "
                         + "sub-units.");

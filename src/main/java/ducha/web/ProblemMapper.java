@@ -13,6 +13,7 @@ import ducha.common.DomainException;
 import ducha.common.FieldError;
 import ducha.common.InvalidInputException;
 import ducha.common.Violations;
+import ducha.security.UnauthenticatedException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -36,8 +37,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * mappers for the same types; all of them delegate to {@link #toResponse}.
  */
 public class ProblemMapper {
-
-    private static final String BEARER_CHALLENGE = "Bearer realm=\"ducha\"";
 
     @ServerExceptionMapper
     public RestResponse<Problem> domain(DomainException e, UriInfo uri) {
@@ -84,6 +83,10 @@ public class ProblemMapper {
                     problem.with(name, value);
                 }
             });
+            if (domain instanceof UnauthenticatedException unauthenticated) {
+                return RestResponse.ResponseBuilder.<Problem>create(401).type(Problem.MEDIA_TYPE)
+                        .header("WWW-Authenticate", unauthenticated.challenge()).entity(problem).build();
+            }
             if (domain instanceof RangeNotSatisfiableException) {
                 // RFC 9110 §15.5.17: a 416 names the current length.
                 return RestResponse.ResponseBuilder.<Problem>create(416).type(Problem.MEDIA_TYPE)
@@ -99,12 +102,7 @@ public class ProblemMapper {
         }
         if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException
                 || e instanceof AuthenticationCompletionException) {
-            return RestResponse.ResponseBuilder.<Problem>create(401)
-                    .header("WWW-Authenticate", BEARER_CHALLENGE)
-                    .type(Problem.MEDIA_TYPE)
-                    .entity(new Problem("UNAUTHENTICATED", "Unauthenticated", 401,
-                            "A valid bearer token is required.", path, null))
-                    .build();
+            return toResponse(UnauthenticatedException.of(e), uri);
         }
         if (e instanceof ForbiddenException) {
             return respond(new Problem("FORBIDDEN", "Forbidden", 403,
