@@ -23,14 +23,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every status × every action × both roles, against the table of DESIGN.md written out here by hand, so the
+ * Every status × every action × both roles, against the table of docs/design.md written out here by hand, so the
  * code's table cannot silently drift from the agreed one.
  */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
 class FindingLifecycleTest {
 
-    /** status → action → resulting status, as DESIGN.md states it. */
+    /** status → action → resulting status, as docs/design.md states it. */
     private static final Map<String, Map<String, String>> TABLE = Map.of(
             "OPEN", Map.of("START", "RECTIFYING", "RECTIFY", "RECTIFIED", "ESCALATE", "ESCALATED"),
             "RECTIFYING", Map.of("RECTIFY", "RECTIFIED", "ESCALATE", "ESCALATED"),
