@@ -59,7 +59,7 @@ public class QueryParameterCheck {
     }
 
     /** The query parameters of a resource method, in declaration order. */
-    static Set<String> declared(Method method) {
+    private static Set<String> declared(Method method) {
         Set<String> names = new LinkedHashSet<>();
         Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; i < annotations.length; i++) {
