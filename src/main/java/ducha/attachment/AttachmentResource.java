@@ -141,7 +141,7 @@ public class AttachmentResource {
             description = "Needs the rights of changing the finding and If-Match with the attachment's ETag (or *).")
     public Uni<Void> delete(@RestPath String findingId, @RestPath String id, @RestHeader("If-Match") String ifMatch) {
         return service.delete(Params.requiredUuid("findingId", findingId), Params.requiredUuid("id", id),
-                ETags.requiredTag(ifMatch));
+                ETags.requiredTags(ifMatch));
     }
 
     /** Shown inline, under its own name when it has one (RFC 6266, with the UTF-8 form for non-ASCII names). */

@@ -1,6 +1,7 @@
 package ducha.finding;
 
 import ducha.change.ChangeEventView;
+import ducha.common.ExpectedVersions;
 import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.common.Times;
@@ -94,7 +95,7 @@ public class FindingResource {
     @Operation(operationId = "updateFinding", summary = "Edit a finding's details", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<FindingView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull FindingChanges input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
 
@@ -110,9 +111,9 @@ public class FindingResource {
             @RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, @Valid @NotNull TransitionInput input,
             @Context UriInfo uri) {
         UUID findingId = Params.requiredUuid("id", id);
-        Long expectedVersion = ETags.optionalVersion(ifMatch);
+        ExpectedVersions expectedVersion = ETags.optionalVersions(ifMatch);
         // If-Match is part of what the key identifies: the same move against another version is another request.
-        return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion, input),
+        return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion.versions(), input),
                 () -> service.transition(findingId, expectedVersion, input)
                         .map(view -> Responses.ok(view, view.version())));
     }
@@ -130,6 +131,6 @@ public class FindingResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteFinding", summary = "Delete a finding", description = "Refused (409) while a notice cites it.")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

@@ -85,7 +85,7 @@ public class InspectionResource {
     @Operation(operationId = "updateInspection", summary = "Correct an inspection", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<InspectionView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull InspectionInput input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
 
@@ -94,6 +94,6 @@ public class InspectionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteInspection", summary = "Delete an inspection without findings")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

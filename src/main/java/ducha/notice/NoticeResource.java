@@ -86,7 +86,7 @@ public class NoticeResource {
     @Operation(operationId = "updateNotice", summary = "Change a notice", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<NoticeView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull NoticeInput input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
 
@@ -95,6 +95,6 @@ public class NoticeResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteNotice", summary = "Delete a notice")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

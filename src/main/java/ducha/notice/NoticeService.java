@@ -6,6 +6,7 @@ import ducha.common.AuditedEntity;
 import ducha.common.Batches;
 import ducha.common.Cursors;
 import ducha.common.DatabaseErrors;
+import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
@@ -121,7 +122,7 @@ public class NoticeService {
     }
 
     @WithTransaction
-    public Uni<NoticeView> update(UUID id, Long expectedVersion, @Valid @NotNull NoticeInput input) {
+    public Uni<NoticeView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull NoticeInput input) {
         if (input.id() != null && !input.id().equals(id)) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must match the notice being changed"));
         }
@@ -139,7 +140,7 @@ public class NoticeService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(UUID id, Long expectedVersion) {
+    public Uni<Void> delete(UUID id, ExpectedVersions expectedVersion) {
         return require(id)
                 .invoke(notice -> Versions.check(ENTITY, id, expectedVersion, notice.version))
                 .chain(this::view)

@@ -84,7 +84,7 @@ public class SiteResource {
     @Operation(operationId = "updateSite", summary = "Replace a site's fields", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<SiteView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull SiteInput input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(site -> Responses.ok(site, site.version()));
     }
 
@@ -93,6 +93,6 @@ public class SiteResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteSite", summary = "Delete an unreferenced site", description = "A site with history is refused (409): deactivate it.")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

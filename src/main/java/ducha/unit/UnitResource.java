@@ -83,7 +83,7 @@ public class UnitResource {
     @Operation(operationId = "updateUnit", summary = "Replace a unit's fields", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<UnitView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull UnitInput input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(unit -> Responses.ok(unit, unit.version()));
     }
 
@@ -92,6 +92,6 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteUnit", summary = "Delete an unreferenced unit", description = "A unit with history is refused (409): deactivate it.")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

@@ -2,26 +2,27 @@ package ducha.unit;
 
 import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
+import ducha.common.Batches;
 import ducha.common.ConflictException;
 import ducha.common.Cursors;
 import ducha.common.DatabaseErrors;
+import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.common.Query;
-import static ducha.common.Texts.blankToNull;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
-import ducha.common.Batches;
-import java.util.List;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import java.util.UUID;
+import static ducha.common.Texts.blankToNull;
 
 @ApplicationScoped
 public class UnitService {
@@ -100,7 +101,7 @@ public class UnitService {
     }
 
     @WithTransaction
-    public Uni<UnitView> update(UUID id, Long expectedVersion, @Valid @NotNull UnitInput input) {
+    public Uni<UnitView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull UnitInput input) {
         if (input.id() != null && !input.id().equals(id)) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must match the unit being changed"));
         }
@@ -119,7 +120,7 @@ public class UnitService {
 
     /** Only an unreferenced unit can go; one with history is deactivated instead. */
     @WithTransaction
-    public Uni<Void> delete(UUID id, Long expectedVersion) {
+    public Uni<Void> delete(UUID id, ExpectedVersions expectedVersion) {
         return require(id)
                 .invoke(unit -> Versions.check(ENTITY, id, expectedVersion, unit.version))
                 .call(unit -> units.firstReference(id).invoke(reference -> reference.ifPresent(what -> {
