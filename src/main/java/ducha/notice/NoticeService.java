@@ -175,6 +175,14 @@ public class NoticeService {
                         throw new InvalidInputException("findingIds", "name no findings: " + missing);
                     }
                 })
+                // A notice speaks for its unit: it cites only what that unit and its sub-units found.
+                .chain(() -> notices.findingsOutside(input.unitId(), findingIds))
+                .invoke(outside -> {
+                    if (!outside.isEmpty()) {
+                        throw new InvalidInputException("findingIds",
+                                "name findings of units outside the issuing unit and its sub-units: " + outside);
+                    }
+                })
                 .replaceWithVoid();
     }
 
