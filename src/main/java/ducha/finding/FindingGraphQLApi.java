@@ -136,7 +136,7 @@ public class FindingGraphQLApi {
             + "their unit and the units below it.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull FindingView> reportFinding(@NonNull FindingGraphQLInput input) {
-        return service.report(input.toInput());
+        return service.report(input.toInput(), false);
     }
 
     @Mutation

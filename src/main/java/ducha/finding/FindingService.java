@@ -166,8 +166,8 @@ public class FindingService {
      * fields answers the finding it made.
      */
     @WithTransaction
-    public Uni<FindingView> report(@Valid @NotNull FindingInput input) {
-        return changes.earlierCreate(ENTITY, input.id(), input, findings::findById)
+    public Uni<FindingView> report(@Valid @NotNull FindingInput input, boolean onlyIfAbsent) {
+        return changes.earlierCreate(ENTITY, input.id(), input, onlyIfAbsent, findings::findById)
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(FindingView.of(earlier)) : insert(input));
     }
 

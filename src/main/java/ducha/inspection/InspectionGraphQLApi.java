@@ -98,7 +98,7 @@ public class InspectionGraphQLApi {
     @Description("Records a visit. Inspectors record only for their unit and the units below it.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull InspectionView> recordInspection(@NonNull InspectionGraphQLInput input) {
-        return service.create(input.toInput());
+        return service.create(input.toInput(), false);
     }
 
     @Mutation

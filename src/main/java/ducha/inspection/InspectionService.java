@@ -96,8 +96,8 @@ public class InspectionService {
 
     /** A retry of an earlier create with the same client id and fields answers the inspection it made. */
     @WithTransaction
-    public Uni<InspectionView> create(@Valid @NotNull InspectionInput input) {
-        return changes.earlierCreate(ENTITY, input.id(), input, inspections::findById)
+    public Uni<InspectionView> create(@Valid @NotNull InspectionInput input, boolean onlyIfAbsent) {
+        return changes.earlierCreate(ENTITY, input.id(), input, onlyIfAbsent, inspections::findById)
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(InspectionView.of(earlier)) : insert(input));
     }
 

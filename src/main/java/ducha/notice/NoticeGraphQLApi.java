@@ -68,7 +68,7 @@ public class NoticeGraphQLApi {
     @Description("Issues a notice (admin).")
     @RolesAllowed(Roles.ADMIN)
     public Uni<@NonNull NoticeView> issueNotice(@NonNull NoticeGraphQLInput input) {
-        return service.issue(input.toInput());
+        return service.issue(input.toInput(), false);
     }
 
     @Mutation

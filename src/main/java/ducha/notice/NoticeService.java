@@ -102,8 +102,8 @@ public class NoticeService {
 
     /** A retry of an earlier create with the same client id and fields answers the notice it made. */
     @WithTransaction
-    public Uni<NoticeView> issue(@Valid @NotNull NoticeInput input) {
-        return changes.earlierCreate(ENTITY, input.id(), input, notices::findById)
+    public Uni<NoticeView> issue(@Valid @NotNull NoticeInput input, boolean onlyIfAbsent) {
+        return changes.earlierCreate(ENTITY, input.id(), input, onlyIfAbsent, notices::findById)
                 .chain(earlier -> earlier != null ? view(earlier) : insert(input));
     }
 

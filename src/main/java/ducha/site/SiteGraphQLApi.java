@@ -45,7 +45,7 @@ public class SiteGraphQLApi {
     @Description("Creates a site (admin).")
     @RolesAllowed(Roles.ADMIN)
     public Uni<@NonNull SiteView> createSite(@NonNull SiteGraphQLInput input) {
-        return service.create(input.toInput());
+        return service.create(input.toInput(), false);
     }
 
     @Mutation

@@ -73,9 +73,10 @@ public class SiteResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class)))
     public Uni<Response> create(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @RestHeader("If-None-Match") String ifNoneMatch,
             @Valid @NotNull SiteInput input, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, uri, input,
-                () -> service.create(input).map(site -> Responses.created(site, site.version(), uri, site.id())));
+                () -> service.create(input, ETags.onlyIfAbsent(ifNoneMatch)).map(site -> Responses.created(site, site.version(), uri, site.id())));
     }
 
     @PUT

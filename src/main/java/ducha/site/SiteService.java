@@ -76,8 +76,8 @@ public class SiteService {
 
     /** A retry of an earlier create with the same client id and fields answers the site it made. */
     @WithTransaction
-    public Uni<SiteView> create(@Valid @NotNull SiteInput input) {
-        return changes.earlierCreate(ENTITY, input.id(), input, sites::findById)
+    public Uni<SiteView> create(@Valid @NotNull SiteInput input, boolean onlyIfAbsent) {
+        return changes.earlierCreate(ENTITY, input.id(), input, onlyIfAbsent, sites::findById)
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(SiteView.of(earlier)) : insert(input));
     }
 

@@ -59,7 +59,7 @@ public class UnitGraphQLApi {
     @Description("Creates a unit (admin).")
     @RolesAllowed(Roles.ADMIN)
     public Uni<@NonNull UnitView> createUnit(@NonNull UnitGraphQLInput input) {
-        return service.create(input.toInput());
+        return service.create(input.toInput(), false);
     }
 
     @Mutation

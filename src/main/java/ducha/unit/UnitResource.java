@@ -72,9 +72,10 @@ public class UnitResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
     public Uni<Response> create(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @RestHeader("If-None-Match") String ifNoneMatch,
             @Valid @NotNull UnitInput input, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, uri, input,
-                () -> service.create(input).map(unit -> Responses.created(unit, unit.version(), uri, unit.id())));
+                () -> service.create(input, ETags.onlyIfAbsent(ifNoneMatch)).map(unit -> Responses.created(unit, unit.version(), uri, unit.id())));
     }
 
     @PUT

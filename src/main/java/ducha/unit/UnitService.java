@@ -82,8 +82,8 @@ public class UnitService {
 
     /** A retry of an earlier create with the same client id and fields answers the unit it made. */
     @WithTransaction
-    public Uni<UnitView> create(@Valid @NotNull UnitInput input) {
-        return changes.earlierCreate(ENTITY, input.id(), input, units::findById)
+    public Uni<UnitView> create(@Valid @NotNull UnitInput input, boolean onlyIfAbsent) {
+        return changes.earlierCreate(ENTITY, input.id(), input, onlyIfAbsent, units::findById)
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(UnitView.of(earlier)) : insert(input));
     }
 

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,19 @@ class IfMatchTest {
         }
         Api.as(admin).header("If-Match", "\"5\", \"0\"").body(rename).put("/api/v1/units/" + unit).then()
                 .statusCode(200).header("ETag", "\"1\"");
+    }
+
+    @Test
+    void ifNoneMatchStarCreatesOnlyWhatDoesNotExist() {
+        String admin = Tokens.admin();
+        Map<String, Object> unit = Map.of("id", UUID.randomUUID().toString(), "code", Api.code("IN"), "name", "单位",
+                "kind", "COMMISSION", "district", "测试区");
+        Api.as(admin).header("If-None-Match", "*").body(unit).post("/api/v1/units").then().statusCode(201);
+        // The same create again is a retry (201) without the header, and refused with it.
+        Api.as(admin).body(unit).post("/api/v1/units").then().statusCode(201);
+        Api.as(admin).header("If-None-Match", "*").body(unit).post("/api/v1/units").then().statusCode(412)
+                .contentType("application/problem+json").body("code", org.hamcrest.Matchers.equalTo("ALREADY_EXISTS"));
+        Api.as(admin).header("If-None-Match", "\"0\"").body(unit).post("/api/v1/units").then().statusCode(400);
     }
 
     @Test
