@@ -29,6 +29,7 @@ import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -107,6 +108,10 @@ public class RequestEnvelope {
 
     private void checkGet(RoutingContext context) {
         if ("websocket".equalsIgnoreCase(context.request().getHeader(HttpHeaders.UPGRADE))) {
+            // A token refused in connection_init closes the socket (4403); the GraphQL handler also passes the
+            // failure to the HTTP auth-failure handler, whose 401 cannot be written on a socket that is no longer
+            // HTTP ("Response has already been written").
+            context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (ignored, failure) -> { });
             context.next();
             return;
         }
