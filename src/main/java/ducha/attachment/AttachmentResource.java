@@ -6,6 +6,7 @@ import ducha.web.ByteRange;
 import ducha.web.ETags;
 import ducha.web.Idempotency;
 import ducha.web.Params;
+import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -87,8 +88,8 @@ public class AttachmentResource {
         return service.inspect(body).chain(upload -> idempotency.execute(idempotencyKey, uri,
                 Arrays.asList(upload.sha256(), name),
                 () -> service.attach(finding, upload, name).map(view -> RestResponse.ResponseBuilder
-                        .<AttachmentView>created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                        .entity(view).tag(new EntityTag(view.sha256())).type(MediaType.APPLICATION_JSON_TYPE)
+                        .<AttachmentView>create(RestResponse.Status.CREATED)
+                        .header(HttpHeaders.LOCATION, Responses.location(uri, view.id())).entity(view).tag(new EntityTag(view.sha256())).type(MediaType.APPLICATION_JSON_TYPE)
                         .build())));
     }
 
@@ -124,7 +125,11 @@ public class AttachmentResource {
                         .tag(new EntityTag(view.sha256()))
                         .header(HttpHeaders.CONTENT_LENGTH, length)
                         .header("Accept-Ranges", "bytes")
-                        .header(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable")
+                        // Revalidated on every use, so a deletion or a revoked token is never outlived by a copy.
+                        .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                        // A file is never run as a page of this origin, whatever it holds.
+                        .header("Content-Security-Policy", "sandbox")
+                        .header("X-Content-Type-Options", "nosniff")
                         .header("Content-Disposition", disposition(view));
                 if (part != null) {
                     response.header("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + view.sizeBytes());
@@ -141,16 +146,20 @@ public class AttachmentResource {
             description = "Needs the rights of changing the finding and If-Match with the attachment's ETag (or *).")
     public Uni<Void> delete(@RestPath String findingId, @RestPath String id, @RestHeader("If-Match") String ifMatch) {
         return service.delete(Params.requiredUuid("findingId", findingId), Params.requiredUuid("id", id),
-                ETags.requiredTag(ifMatch));
+                ETags.requiredTags(ifMatch));
     }
 
-    /** Shown inline, under its own name when it has one (RFC 6266, with the UTF-8 form for non-ASCII names). */
+    /**
+     * Photos are shown inline, anything else (PDF) is saved as a file; under its own name when it has one (RFC 6266,
+     * with the UTF-8 form for non-ASCII names).
+     */
     private static String disposition(AttachmentView view) {
+        String type = view.mediaType().startsWith("image/") ? "inline" : "attachment";
         if (view.fileName() == null) {
-            return "inline";
+            return type;
         }
         String ascii = view.fileName().replaceAll("[^\\x20-\\x7e]", "_").replace("\\", "_");
-        return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''"
+        return type + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(view.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -26,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -160,13 +161,13 @@ public class AttachmentService {
         });
     }
 
-    /** Deletes an attachment; {@code expectedSha256} null means any (If-Match: *). */
+    /** Deletes an attachment whose content hash is one of {@code expectedSha256}; null means any (If-Match: *). */
     @WithTransaction
-    public Uni<Void> delete(UUID findingId, UUID id, String expectedSha256) {
+    public Uni<Void> delete(UUID findingId, UUID id, Set<String> expectedSha256) {
         return require(findingId, id)
                 .call(attachment -> requireFinding(findingId).chain(finding -> access.requireWriteAccess(finding.unitId)))
                 .invoke(attachment -> {
-                    if (expectedSha256 != null && !expectedSha256.equals(attachment.sha256)) {
+                    if (expectedSha256 != null && !expectedSha256.contains(attachment.sha256)) {
                         throw new StaleVersionException(ENTITY, id, null);
                     }
                 })

@@ -3,6 +3,7 @@ package ducha.change;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ducha.common.AlreadyExistsException;
 import ducha.common.ConflictException;
 import ducha.security.CurrentUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -52,14 +53,17 @@ public class ChangeLog {
     /**
      * A create that names the id of a row the same caller created before, with the same fields, is a retry of
      * that create (its answer was lost): answers the row as it is now. Null when there is no such row, so the
-     * create goes on. The same id with other fields, or a row someone else created, is a 409.
+     * create goes on. The same id with other fields, or a row someone else created, is a 409; any row with that id
+     * is a 412 when the client asked to create only what does not exist ({@code If-None-Match: *}).
      */
-    public <E> Uni<E> earlierCreate(String entity, UUID id, Object input, Function<UUID, Uni<E>> find) {
+    public <E> Uni<E> earlierCreate(String entity, UUID id, Object input, boolean onlyIfAbsent,
+            Function<UUID, Uni<E>> find) {
         if (id == null) {
             return Uni.createFrom().nullItem();
         }
         return find.apply(id).chain(existing -> existing == null
                 ? Uni.createFrom().<E>nullItem()
+                : onlyIfAbsent ? Uni.createFrom().failure(new AlreadyExistsException(entity, id))
                 : Panache.getSession().chain(session -> session.createNativeQuery("""
                                 select actor, cast(data as text) from change_event
                                 where entity = :entity and entity_id = :id and op = 'CREATE'

@@ -4,6 +4,7 @@ import ducha.common.PageRequest;
 import ducha.security.Roles;
 import ducha.web.ContentETags;
 import ducha.web.Params;
+import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -48,8 +49,7 @@ public class SyncResource {
         return service.page(filter, page.cursor(), page.limit()).map(result -> {
             RestResponse.ResponseBuilder<SyncPage> response = etags.ok(result);
             if (result.hasMore()) {
-                response.header("Link", "<" + uri.getRequestUriBuilder().replaceQueryParam("since", result.nextCursor())
-                        .build() + ">; rel=\"next\"");
+                response.header("Link", Responses.nextLink(uri, "since", result.nextCursor()));
             }
             return response.build();
         });

@@ -6,9 +6,8 @@ public final class Versions {
     private Versions() {
     }
 
-    /** {@code expected == null} means the client accepted any version (If-Match: *). */
-    public static void check(String entity, Object id, Long expected, Long actual) {
-        if (expected != null && !expected.equals(actual)) {
+    public static void check(String entity, Object id, ExpectedVersions expected, long actual) {
+        if (!expected.admits(actual)) {
             throw new StaleVersionException(entity, id, actual);
         }
     }

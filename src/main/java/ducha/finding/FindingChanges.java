@@ -1,5 +1,6 @@
 package ducha.finding;
 
+import ducha.common.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,6 @@ public record FindingChanges(
         UUID inspectionId,
         @NotNull FindingCategory category,
         @NotNull Severity severity,
-        @NotBlank @Size(max = 10000) String description,
+        @Text @NotBlank @Size(max = 10000) String description,
         OffsetDateTime dueAt) {
 }

@@ -1,5 +1,6 @@
 package ducha.finding;
 
+import ducha.common.ExpectedVersions;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
 import ducha.inspection.InspectionService;
@@ -11,6 +12,7 @@ import ducha.site.SiteView;
 import ducha.unit.UnitService;
 import ducha.unit.UnitView;
 import ducha.web.Params;
+import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +27,6 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import io.smallrye.graphql.api.Subscription;
 
 @GraphQLApi
 @GraphQLBoundary
@@ -135,7 +136,7 @@ public class FindingGraphQLApi {
             + "their unit and the units below it.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull FindingView> reportFinding(@NonNull FindingGraphQLInput input) {
-        return service.report(input.toInput());
+        return service.report(input.toInput(), false);
     }
 
     @Mutation
@@ -143,7 +144,7 @@ public class FindingGraphQLApi {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull FindingView> updateFinding(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
             @NonNull FindingGraphQLChanges input) {
-        return service.update(Params.requiredUuid("id", id), (long) expectedVersion, input.toChanges());
+        return service.update(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion), input.toChanges());
     }
 
     @Mutation
@@ -154,7 +155,7 @@ public class FindingGraphQLApi {
             @Description("Required for RECTIFY and REOPEN.") String note,
             @Description("When given, the move fails with STALE_VERSION unless this is the current version.")
             Integer expectedVersion) {
-        return service.transition(Params.requiredUuid("id", id), expectedVersion == null ? null : expectedVersion.longValue(),
+        return service.transition(Params.requiredUuid("id", id), expectedVersion == null ? ExpectedVersions.ANY : ExpectedVersions.of(expectedVersion),
                 new TransitionInput(action, note));
     }
 
@@ -163,7 +164,7 @@ public class FindingGraphQLApi {
     @RolesAllowed(Roles.ADMIN)
     @Id
     public Uni<@NonNull String> deleteFinding(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), (long) expectedVersion).replaceWith(id);
+        return service.delete(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion)).replaceWith(id);
     }
 
     private Uni<List<FindingConnection>> nested(FindingBatches.Parent parent, List<UUID> ids,

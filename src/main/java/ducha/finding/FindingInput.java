@@ -1,5 +1,6 @@
 package ducha.finding;
 
+import ducha.common.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,9 +16,9 @@ public record FindingInput(
         @Schema(description = "The visit it was found on; must be of the same unit and site.") UUID inspectionId,
         @NotNull FindingCategory category,
         @NotNull Severity severity,
-        @NotBlank @Size(max = 10000) String description,
+        @Text @NotBlank @Size(max = 10000) String description,
         @Schema(description = "Defaults to now.") OffsetDateTime foundAt,
         @Schema(description = "When it must be rectified by; after foundAt.") OffsetDateTime dueAt,
         @Schema(description = "Fixed while the inspectors were there: the finding starts RECTIFIED.") Boolean rectifiedOnSite,
-        @Size(max = 10000) @Schema(description = "How it was fixed, for one rectified on site.") String rectificationNote) {
+        @Text @Size(max = 10000) @Schema(description = "How it was fixed, for one rectified on site.") String rectificationNote) {
 }

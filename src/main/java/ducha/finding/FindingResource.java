@@ -1,6 +1,7 @@
 package ducha.finding;
 
 import ducha.change.ChangeEventView;
+import ducha.common.ExpectedVersions;
 import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.common.Times;
@@ -83,9 +84,10 @@ public class FindingResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
     public Uni<Response> report(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @RestHeader("If-None-Match") String ifNoneMatch,
             @Valid @NotNull FindingInput input, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, uri, input,
-                () -> service.report(input).map(view -> Responses.created(view, view.version(), uri, view.id())));
+                () -> service.report(input, ETags.onlyIfAbsent(ifNoneMatch)).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT
@@ -94,7 +96,7 @@ public class FindingResource {
     @Operation(operationId = "updateFinding", summary = "Edit a finding's details", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<FindingView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull FindingChanges input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
 
@@ -110,9 +112,9 @@ public class FindingResource {
             @RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, @Valid @NotNull TransitionInput input,
             @Context UriInfo uri) {
         UUID findingId = Params.requiredUuid("id", id);
-        Long expectedVersion = ETags.optionalVersion(ifMatch);
+        ExpectedVersions expectedVersion = ETags.optionalVersions(ifMatch);
         // If-Match is part of what the key identifies: the same move against another version is another request.
-        return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion, input),
+        return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion.versions(), input),
                 () -> service.transition(findingId, expectedVersion, input)
                         .map(view -> Responses.ok(view, view.version())));
     }
@@ -130,6 +132,6 @@ public class FindingResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteFinding", summary = "Delete a finding", description = "Refused (409) while a notice cites it.")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

@@ -9,9 +9,11 @@ import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
 import ducha.common.AccessDeniedException;
 import ducha.common.AuditedEntity;
+import ducha.common.Batches;
 import ducha.common.ConflictException;
 import ducha.common.Cursors;
 import ducha.common.DatabaseErrors;
+import ducha.common.ExpectedVersions;
 import ducha.common.FieldError;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
@@ -30,9 +32,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
-import ducha.common.Batches;
-import io.smallrye.mutiny.Multi;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -165,8 +166,8 @@ public class FindingService {
      * fields answers the finding it made.
      */
     @WithTransaction
-    public Uni<FindingView> report(@Valid @NotNull FindingInput input) {
-        return changes.earlierCreate(ENTITY, input.id(), input, findings::findById)
+    public Uni<FindingView> report(@Valid @NotNull FindingInput input, boolean onlyIfAbsent) {
+        return changes.earlierCreate(ENTITY, input.id(), input, onlyIfAbsent, findings::findById)
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(FindingView.of(earlier)) : insert(input));
     }
 
@@ -222,7 +223,7 @@ public class FindingService {
     }
 
     @WithTransaction
-    public Uni<FindingView> update(UUID id, Long expectedVersion, @Valid @NotNull FindingChanges input) {
+    public Uni<FindingView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull FindingChanges input) {
         return require(id)
                 .call(finding -> access.requireWriteAccess(finding.unitId))
                 .invoke(finding -> Versions.check(ENTITY, id, expectedVersion, finding.version))
@@ -251,7 +252,7 @@ public class FindingService {
      * action needs (403), the table (409, naming the allowed actions), the note (400), the version (412).
      */
     @WithTransaction
-    public Uni<FindingView> transition(UUID id, Long expectedVersion, @Valid @NotNull TransitionInput input) {
+    public Uni<FindingView> transition(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull TransitionInput input) {
         FindingLifecycle.Move move = FindingLifecycle.move(input.action());
         return require(id)
                 .call(finding -> access.requireWriteAccess(finding.unitId))
@@ -291,7 +292,7 @@ public class FindingService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(UUID id, Long expectedVersion) {
+    public Uni<Void> delete(UUID id, ExpectedVersions expectedVersion) {
         return require(id)
                 .invoke(finding -> Versions.check(ENTITY, id, expectedVersion, finding.version))
                 .call(finding -> findings.delete(finding).call(findings::flush))

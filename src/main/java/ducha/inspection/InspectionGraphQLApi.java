@@ -1,5 +1,6 @@
 package ducha.inspection;
 
+import ducha.common.ExpectedVersions;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
 import ducha.security.Roles;
@@ -97,7 +98,7 @@ public class InspectionGraphQLApi {
     @Description("Records a visit. Inspectors record only for their unit and the units below it.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull InspectionView> recordInspection(@NonNull InspectionGraphQLInput input) {
-        return service.create(input.toInput());
+        return service.create(input.toInput(), false);
     }
 
     @Mutation
@@ -105,7 +106,7 @@ public class InspectionGraphQLApi {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull InspectionView> updateInspection(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
             @NonNull InspectionGraphQLInput input) {
-        return service.update(Params.requiredUuid("id", id), (long) expectedVersion, input.toInput());
+        return service.update(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion), input.toInput());
     }
 
     @Mutation
@@ -113,7 +114,7 @@ public class InspectionGraphQLApi {
     @RolesAllowed(Roles.ADMIN)
     @Id
     public Uni<@NonNull String> deleteInspection(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), (long) expectedVersion).replaceWith(id);
+        return service.delete(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion)).replaceWith(id);
     }
 
     private Uni<List<InspectionConnection>> nested(InspectionBatches.Parent parent, List<UUID> ids,

@@ -1,5 +1,6 @@
 package ducha.inspection;
 
+import ducha.common.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -16,5 +17,5 @@ public record InspectionInput(
         @NotNull OffsetDateTime startedAt,
         @NotNull @Min(1) @Max(10000) Integer inspectorCount,
         @NotNull InspectionMethod method,
-        @Size(max = 10000) String notes) {
+        @Text @Size(max = 10000) String notes) {
 }

@@ -74,9 +74,10 @@ public class InspectionResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InspectionView.class)))
     public Uni<Response> create(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @RestHeader("If-None-Match") String ifNoneMatch,
             @Valid @NotNull InspectionInput input, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, uri, input,
-                () -> service.create(input).map(view -> Responses.created(view, view.version(), uri, view.id())));
+                () -> service.create(input, ETags.onlyIfAbsent(ifNoneMatch)).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT
@@ -85,7 +86,7 @@ public class InspectionResource {
     @Operation(operationId = "updateInspection", summary = "Correct an inspection", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<InspectionView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull InspectionInput input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
 
@@ -94,6 +95,6 @@ public class InspectionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteInspection", summary = "Delete an inspection without findings")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

@@ -2,8 +2,10 @@ package ducha.inspection;
 
 import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
+import ducha.common.Batches;
 import ducha.common.Cursors;
 import ducha.common.DatabaseErrors;
+import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
@@ -19,7 +21,6 @@ import ducha.unit.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
-import ducha.common.Batches;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
@@ -95,8 +96,8 @@ public class InspectionService {
 
     /** A retry of an earlier create with the same client id and fields answers the inspection it made. */
     @WithTransaction
-    public Uni<InspectionView> create(@Valid @NotNull InspectionInput input) {
-        return changes.earlierCreate(ENTITY, input.id(), input, inspections::findById)
+    public Uni<InspectionView> create(@Valid @NotNull InspectionInput input, boolean onlyIfAbsent) {
+        return changes.earlierCreate(ENTITY, input.id(), input, onlyIfAbsent, inspections::findById)
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(InspectionView.of(earlier)) : insert(input));
     }
 
@@ -117,7 +118,7 @@ public class InspectionService {
     }
 
     @WithTransaction
-    public Uni<InspectionView> update(UUID id, Long expectedVersion, @Valid @NotNull InspectionInput input) {
+    public Uni<InspectionView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull InspectionInput input) {
         return require(id)
                 .call(inspection -> access.requireWriteAccess(inspection.unitId))
                 .invoke(inspection -> {
@@ -141,7 +142,7 @@ public class InspectionService {
 
     /** Deleting is for mistakes; an inspection with findings is refused by the database (409). */
     @WithTransaction
-    public Uni<Void> delete(UUID id, Long expectedVersion) {
+    public Uni<Void> delete(UUID id, ExpectedVersions expectedVersion) {
         return require(id)
                 .invoke(inspection -> Versions.check(ENTITY, id, expectedVersion, inspection.version))
                 .call(inspection -> inspections.delete(inspection).call(inspections::flush))

@@ -1,5 +1,6 @@
 package ducha.notice;
 
+import ducha.common.ExpectedVersions;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
 import ducha.security.Roles;
@@ -67,7 +68,7 @@ public class NoticeGraphQLApi {
     @Description("Issues a notice (admin).")
     @RolesAllowed(Roles.ADMIN)
     public Uni<@NonNull NoticeView> issueNotice(@NonNull NoticeGraphQLInput input) {
-        return service.issue(input.toInput());
+        return service.issue(input.toInput(), false);
     }
 
     @Mutation
@@ -75,7 +76,7 @@ public class NoticeGraphQLApi {
     @RolesAllowed(Roles.ADMIN)
     public Uni<@NonNull NoticeView> updateNotice(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
             @NonNull NoticeGraphQLInput input) {
-        return service.update(Params.requiredUuid("id", id), (long) expectedVersion, input.toInput());
+        return service.update(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion), input.toInput());
     }
 
     @Mutation
@@ -83,6 +84,6 @@ public class NoticeGraphQLApi {
     @RolesAllowed(Roles.ADMIN)
     @Id
     public Uni<@NonNull String> deleteNotice(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), (long) expectedVersion).replaceWith(id);
+        return service.delete(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion)).replaceWith(id);
     }
 }

@@ -1,5 +1,6 @@
 package ducha.notice;
 
+import ducha.common.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,8 +15,8 @@ public record NoticeInput(
         @NotNull UUID unitId,
         UUID siteId,
         @NotNull NoticeKind kind,
-        @NotBlank @Size(max = 300) String title,
-        @Size(max = 100000) String body,
+        @Text @NotBlank @Size(max = 300) String title,
+        @Text @Size(max = 100000) String body,
         @Schema(description = "Defaults to now.") OffsetDateTime issuedAt,
         @Size(max = 200) @Schema(description = "Findings the notice cites (at most 200).") List<@NotNull UUID> findingIds) {
 }

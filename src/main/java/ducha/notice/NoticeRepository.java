@@ -1,5 +1,6 @@
 package ducha.notice;
 
+import ducha.unit.UnitTreeSql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +42,19 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
         return getSession().chain(session -> session.createNativeQuery(
                         "select id from finding where id in (:ids)", UUID.class)
                 .setParameter("ids", findingIds)
+                .getResultList());
+    }
+
+    /** The findings among {@code findingIds} of units outside {@code unitId} and its sub-units. */
+    public Uni<List<UUID>> findingsOutside(UUID unitId, List<UUID> findingIds) {
+        if (findingIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select id from finding where id in (:ids) and unit_id not in " + UnitTreeSql.subtreeOf("cast(:unit as uuid)"),
+                        UUID.class)
+                .setParameter("ids", findingIds)
+                .setParameter("unit", unitId)
                 .getResultList());
     }
 

@@ -75,9 +75,10 @@ public class NoticeResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoticeView.class)))
     public Uni<Response> issue(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @RestHeader("If-None-Match") String ifNoneMatch,
             @Valid @NotNull NoticeInput input, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, uri, input,
-                () -> service.issue(input).map(view -> Responses.created(view, view.version(), uri, view.id())));
+                () -> service.issue(input, ETags.onlyIfAbsent(ifNoneMatch)).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT
@@ -86,7 +87,7 @@ public class NoticeResource {
     @Operation(operationId = "updateNotice", summary = "Change a notice", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<NoticeView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull NoticeInput input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
 
@@ -95,6 +96,6 @@ public class NoticeResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteNotice", summary = "Delete a notice")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

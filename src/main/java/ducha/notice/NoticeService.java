@@ -6,6 +6,7 @@ import ducha.common.AuditedEntity;
 import ducha.common.Batches;
 import ducha.common.Cursors;
 import ducha.common.DatabaseErrors;
+import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
@@ -101,8 +102,8 @@ public class NoticeService {
 
     /** A retry of an earlier create with the same client id and fields answers the notice it made. */
     @WithTransaction
-    public Uni<NoticeView> issue(@Valid @NotNull NoticeInput input) {
-        return changes.earlierCreate(ENTITY, input.id(), input, notices::findById)
+    public Uni<NoticeView> issue(@Valid @NotNull NoticeInput input, boolean onlyIfAbsent) {
+        return changes.earlierCreate(ENTITY, input.id(), input, onlyIfAbsent, notices::findById)
                 .chain(earlier -> earlier != null ? view(earlier) : insert(input));
     }
 
@@ -121,7 +122,7 @@ public class NoticeService {
     }
 
     @WithTransaction
-    public Uni<NoticeView> update(UUID id, Long expectedVersion, @Valid @NotNull NoticeInput input) {
+    public Uni<NoticeView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull NoticeInput input) {
         if (input.id() != null && !input.id().equals(id)) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must match the notice being changed"));
         }
@@ -139,7 +140,7 @@ public class NoticeService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(UUID id, Long expectedVersion) {
+    public Uni<Void> delete(UUID id, ExpectedVersions expectedVersion) {
         return require(id)
                 .invoke(notice -> Versions.check(ENTITY, id, expectedVersion, notice.version))
                 .chain(this::view)
@@ -172,6 +173,14 @@ public class NoticeService {
                     if (existing.size() != findingIds.size()) {
                         List<UUID> missing = findingIds.stream().filter(id -> !existing.contains(id)).toList();
                         throw new InvalidInputException("findingIds", "name no findings: " + missing);
+                    }
+                })
+                // A notice speaks for its unit: it cites only what that unit and its sub-units found.
+                .chain(() -> notices.findingsOutside(input.unitId(), findingIds))
+                .invoke(outside -> {
+                    if (!outside.isEmpty()) {
+                        throw new InvalidInputException("findingIds",
+                                "name findings of units outside the issuing unit and its sub-units: " + outside);
                     }
                 })
                 .replaceWithVoid();

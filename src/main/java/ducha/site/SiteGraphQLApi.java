@@ -1,5 +1,6 @@
 package ducha.site;
 
+import ducha.common.ExpectedVersions;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
 import ducha.security.Roles;
@@ -44,7 +45,7 @@ public class SiteGraphQLApi {
     @Description("Creates a site (admin).")
     @RolesAllowed(Roles.ADMIN)
     public Uni<@NonNull SiteView> createSite(@NonNull SiteGraphQLInput input) {
-        return service.create(input.toInput());
+        return service.create(input.toInput(), false);
     }
 
     @Mutation
@@ -52,7 +53,7 @@ public class SiteGraphQLApi {
     @RolesAllowed(Roles.ADMIN)
     public Uni<@NonNull SiteView> updateSite(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
             @NonNull SiteGraphQLInput input) {
-        return service.update(Params.requiredUuid("id", id), (long) expectedVersion, input.toInput());
+        return service.update(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion), input.toInput());
     }
 
     @Mutation
@@ -60,6 +61,6 @@ public class SiteGraphQLApi {
     @RolesAllowed(Roles.ADMIN)
     @Id
     public Uni<@NonNull String> deleteSite(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), (long) expectedVersion).replaceWith(id);
+        return service.delete(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion)).replaceWith(id);
     }
 }

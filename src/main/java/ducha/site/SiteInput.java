@@ -1,6 +1,7 @@
 package ducha.site;
 
 import ducha.common.Codes;
+import ducha.common.Text;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -14,11 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SiteInput(
         @Schema(description = "Optional client-chosen id, on create only.") UUID id,
         @NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
-        @NotBlank @Size(max = 200) String name,
+        @Text @NotBlank @Size(max = 200) String name,
         @NotNull SiteType type,
-        @Size(max = 100) String district,
-        @Size(max = 100) String township,
-        @Size(max = 500) String address,
+        @Text @Size(max = 100) String district,
+        @Text @Size(max = 100) String township,
+        @Text @Size(max = 500) String address,
         @DecimalMin("-90") @DecimalMax("90") Double latitude,
         @DecimalMin("-180") @DecimalMax("180") Double longitude,
         @Schema(description = "Defaults to true.") Boolean active) {

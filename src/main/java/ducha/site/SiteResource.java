@@ -73,9 +73,10 @@ public class SiteResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteView.class)))
     public Uni<Response> create(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @RestHeader("If-None-Match") String ifNoneMatch,
             @Valid @NotNull SiteInput input, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, uri, input,
-                () -> service.create(input).map(site -> Responses.created(site, site.version(), uri, site.id())));
+                () -> service.create(input, ETags.onlyIfAbsent(ifNoneMatch)).map(site -> Responses.created(site, site.version(), uri, site.id())));
     }
 
     @PUT
@@ -84,7 +85,7 @@ public class SiteResource {
     @Operation(operationId = "updateSite", summary = "Replace a site's fields", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<SiteView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull SiteInput input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(site -> Responses.ok(site, site.version()));
     }
 
@@ -93,6 +94,6 @@ public class SiteResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteSite", summary = "Delete an unreferenced site", description = "A site with history is refused (409): deactivate it.")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

@@ -4,9 +4,11 @@ import static ducha.common.Texts.blankToNull;
 
 import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
+import ducha.common.Batches;
 import ducha.common.ConflictException;
 import ducha.common.Cursors;
 import ducha.common.DatabaseErrors;
+import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
@@ -16,12 +18,11 @@ import ducha.common.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
-import ducha.common.Batches;
-import java.util.List;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -75,8 +76,8 @@ public class SiteService {
 
     /** A retry of an earlier create with the same client id and fields answers the site it made. */
     @WithTransaction
-    public Uni<SiteView> create(@Valid @NotNull SiteInput input) {
-        return changes.earlierCreate(ENTITY, input.id(), input, sites::findById)
+    public Uni<SiteView> create(@Valid @NotNull SiteInput input, boolean onlyIfAbsent) {
+        return changes.earlierCreate(ENTITY, input.id(), input, onlyIfAbsent, sites::findById)
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(SiteView.of(earlier)) : insert(input));
     }
 
@@ -91,7 +92,7 @@ public class SiteService {
     }
 
     @WithTransaction
-    public Uni<SiteView> update(UUID id, Long expectedVersion, @Valid @NotNull SiteInput input) {
+    public Uni<SiteView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull SiteInput input) {
         if (input.id() != null && !input.id().equals(id)) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must match the site being changed"));
         }
@@ -109,7 +110,7 @@ public class SiteService {
 
     /** Only an unreferenced site can go; one with history is deactivated instead. */
     @WithTransaction
-    public Uni<Void> delete(UUID id, Long expectedVersion) {
+    public Uni<Void> delete(UUID id, ExpectedVersions expectedVersion) {
         return require(id)
                 .invoke(site -> Versions.check(ENTITY, id, expectedVersion, site.version))
                 .call(site -> sites.firstReference(id).invoke(reference -> reference.ifPresent(what -> {

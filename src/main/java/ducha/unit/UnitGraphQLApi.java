@@ -1,5 +1,6 @@
 package ducha.unit;
 
+import ducha.common.ExpectedVersions;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
 import ducha.security.Roles;
@@ -58,7 +59,7 @@ public class UnitGraphQLApi {
     @Description("Creates a unit (admin).")
     @RolesAllowed(Roles.ADMIN)
     public Uni<@NonNull UnitView> createUnit(@NonNull UnitGraphQLInput input) {
-        return service.create(input.toInput());
+        return service.create(input.toInput(), false);
     }
 
     @Mutation
@@ -66,7 +67,7 @@ public class UnitGraphQLApi {
     @RolesAllowed(Roles.ADMIN)
     public Uni<@NonNull UnitView> updateUnit(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
             @NonNull UnitGraphQLInput input) {
-        return service.update(Params.requiredUuid("id", id), (long) expectedVersion, input.toInput());
+        return service.update(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion), input.toInput());
     }
 
     @Mutation
@@ -74,6 +75,6 @@ public class UnitGraphQLApi {
     @RolesAllowed(Roles.ADMIN)
     @Id
     public Uni<@NonNull String> deleteUnit(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), (long) expectedVersion).replaceWith(id);
+        return service.delete(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion)).replaceWith(id);
     }
 }

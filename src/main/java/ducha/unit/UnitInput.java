@@ -1,6 +1,7 @@
 package ducha.unit;
 
 import ducha.common.Codes;
+import ducha.common.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,10 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UnitInput(
         @Schema(description = "Optional client-chosen id, on create only.") UUID id,
         @NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) @Schema(examples = "WEISHI-G1") String code,
-        @NotBlank @Size(max = 200) String name,
+        @Text @NotBlank @Size(max = 200) String name,
         @NotNull UnitKind kind,
         UUID parentId,
-        @Size(max = 100) String district,
-        @Size(max = 100) String leader,
+        @Text @Size(max = 100) String district,
+        @Text @Size(max = 100) String leader,
         @Schema(description = "Defaults to true.") Boolean active) {
 }

@@ -72,9 +72,10 @@ public class UnitResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
     public Uni<Response> create(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
+            @RestHeader("If-None-Match") String ifNoneMatch,
             @Valid @NotNull UnitInput input, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, uri, input,
-                () -> service.create(input).map(unit -> Responses.created(unit, unit.version(), uri, unit.id())));
+                () -> service.create(input, ETags.onlyIfAbsent(ifNoneMatch)).map(unit -> Responses.created(unit, unit.version(), uri, unit.id())));
     }
 
     @PUT
@@ -83,7 +84,7 @@ public class UnitResource {
     @Operation(operationId = "updateUnit", summary = "Replace a unit's fields", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<UnitView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull UnitInput input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch), input)
+        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(unit -> Responses.ok(unit, unit.version()));
     }
 
@@ -92,6 +93,6 @@ public class UnitResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteUnit", summary = "Delete an unreferenced unit", description = "A unit with history is refused (409): deactivate it.")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersion(ifMatch));
+        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

@@ -2,26 +2,27 @@ package ducha.unit;
 
 import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
+import ducha.common.Batches;
 import ducha.common.ConflictException;
 import ducha.common.Cursors;
 import ducha.common.DatabaseErrors;
+import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.common.Query;
-import static ducha.common.Texts.blankToNull;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
-import ducha.common.Batches;
-import java.util.List;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import java.util.UUID;
+import static ducha.common.Texts.blankToNull;
 
 @ApplicationScoped
 public class UnitService {
@@ -81,8 +82,8 @@ public class UnitService {
 
     /** A retry of an earlier create with the same client id and fields answers the unit it made. */
     @WithTransaction
-    public Uni<UnitView> create(@Valid @NotNull UnitInput input) {
-        return changes.earlierCreate(ENTITY, input.id(), input, units::findById)
+    public Uni<UnitView> create(@Valid @NotNull UnitInput input, boolean onlyIfAbsent) {
+        return changes.earlierCreate(ENTITY, input.id(), input, onlyIfAbsent, units::findById)
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(UnitView.of(earlier)) : insert(input));
     }
 
@@ -100,7 +101,7 @@ public class UnitService {
     }
 
     @WithTransaction
-    public Uni<UnitView> update(UUID id, Long expectedVersion, @Valid @NotNull UnitInput input) {
+    public Uni<UnitView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull UnitInput input) {
         if (input.id() != null && !input.id().equals(id)) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must match the unit being changed"));
         }
@@ -119,7 +120,7 @@ public class UnitService {
 
     /** Only an unreferenced unit can go; one with history is deactivated instead. */
     @WithTransaction
-    public Uni<Void> delete(UUID id, Long expectedVersion) {
+    public Uni<Void> delete(UUID id, ExpectedVersions expectedVersion) {
         return require(id)
                 .invoke(unit -> Versions.check(ENTITY, id, expectedVersion, unit.version))
                 .call(unit -> units.firstReference(id).invoke(reference -> reference.ifPresent(what -> {

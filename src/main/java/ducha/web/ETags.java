@@ -1,11 +1,24 @@
 package ducha.web;
 
+import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.PreconditionRequiredException;
 import jakarta.ws.rs.core.EntityTag;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A row's ETag is its version; If-Match carries the version a client read back. */
+/**
+ * A row's ETag is its version; If-Match carries the versions a client read back. If-Match compares strongly
+ * (RFC 9110 §13.1.1): a weak tag never matches, and {@code "02"} is not {@code "2"}.
+ */
 public final class ETags {
+
+    /** One entity-tag of a list (RFC 9110 §8.8.3), with the comma or end that follows it. */
+    private static final Pattern LIST_MEMBER = Pattern.compile("\\G[ \\t]*(W/)?\"([\\x21\\x23-\\x7e\\x80-\\xff]*)\"[ \\t]*(,|$)");
 
     private ETags() {
     }
@@ -14,55 +27,68 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
-    /**
-     * The version named by a required If-Match header; {@code null} for {@code *} (any version).
-     */
-    public static Long requiredVersion(String ifMatch) {
+    /** The versions a required If-Match header admits. */
+    public static ExpectedVersions requiredVersions(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new PreconditionRequiredException();
         }
-        return optionalVersion(ifMatch);
+        return optionalVersions(ifMatch);
     }
 
-    /** The version named by an optional If-Match header; {@code null} when absent or {@code *}. */
-    public static Long optionalVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
+    /** The versions an optional If-Match header admits; any when it is absent. */
+    public static ExpectedVersions optionalVersions(String ifMatch) {
+        Set<String> tags = strongTags(ifMatch);
+        if (tags == null) {
+            return ExpectedVersions.ANY;
         }
-        String value = ifMatch.trim();
-        if (value.equals("*")) {
-            return null;
+        Set<Long> versions = new HashSet<>();
+        for (String tag : tags) {
+            if (tag.matches("0|[1-9][0-9]{0,17}")) {
+                versions.add(Long.parseLong(tag));
+            }
         }
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "must be the ETag of a version you read, e.g. \"3\"");
-        }
+        return new ExpectedVersions(versions);
     }
 
     /**
-     * The opaque tag named by a required If-Match header of a row whose ETag is not a version (an attachment's
+     * The strong tags a required If-Match header names, for a row whose ETag is not a version (an attachment's
      * content hash); {@code null} for {@code *}.
      */
-    public static String requiredTag(String ifMatch) {
+    public static Set<String> requiredTags(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new PreconditionRequiredException();
         }
-        String value = ifMatch.strip();
-        if (value.equals("*")) {
+        return strongTags(ifMatch);
+    }
+
+    /** True for {@code If-None-Match: *}: the client creates only what does not exist yet. */
+    public static boolean onlyIfAbsent(String ifNoneMatch) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        if (!ifNoneMatch.strip().equals("*")) {
+            throw new InvalidInputException("If-None-Match", "on a create may only be *");
+        }
+        return true;
+    }
+
+    /** The opaque values of the strong tags of an If-Match value; {@code null} for {@code *} or no header. */
+    private static Set<String> strongTags(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
+        List<String> strong = new ArrayList<>();
+        Matcher member = LIST_MEMBER.matcher(ifMatch.strip());
+        int end = 0;
+        while (end < ifMatch.strip().length() && member.find() && member.start() == end) {
+            if (member.group(1) == null) {
+                strong.add(member.group(2));
+            }
+            end = member.end();
         }
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1)
-                : value;
+        if (end != ifMatch.strip().length()) {
+            throw new InvalidInputException("If-Match", "must be * or quoted ETags you read, e.g. \"3\"");
+        }
+        return new HashSet<>(strong);
     }
 }

@@ -78,8 +78,10 @@ public class OpenApiContract implements OASFilter {
         Map<String, Header> headers = new LinkedHashMap<>();
         headers.put("ETag", header("The row's version (or the content's hash); send it back in If-Match or "
                 + "If-None-Match.", "\"3\""));
-        headers.put("Location", header("URL of the created row.", null));
-        headers.put("Link", header("The next page: <url>; rel=\"next\" (absent on the last page).", null));
+        headers.put("Location", header("Where the created row is read: a reference relative to the host (or under the "
+                + "configured public base URL).", null));
+        headers.put("Link", header("The next page: <url>; rel=\"next\" (absent on the last page), relative like Location.",
+                null));
         headers.put("IdempotentReplayed", header("true when this is the stored response of an earlier request with "
                 + "the same Idempotency-Key.", "true"));
         headers.put("ContentRange", header("Which bytes of how many this answer holds.", "bytes 0-65535/245760"));
@@ -91,9 +93,12 @@ public class OpenApiContract implements OASFilter {
                 + "with another body is a 422, a retry while the first is still running a 409. Quoted (sf-string) "
                 + "or bare.", "8e0f7a52-2a4c-4f49-a4c3-1c8f0c0f6b11"));
         parameters.put("IfMatchRequired", headerParameter("If-Match", true, "The ETag you read (or * for any "
-                + "version). Without it: 428; stale: 412.", "\"3\""));
-        parameters.put("IfMatchOptional", headerParameter("If-Match", false, "The ETag you read; when given, a stale "
-                + "one is a 412.", "\"3\""));
+                + "version), compared strongly: a weak (W/) tag never matches; of a list, any may match. Without it: "
+                + "428; no tag matching: 412; not a quoted tag: 400.", "\"3\""));
+        parameters.put("IfMatchOptional", headerParameter("If-Match", false, "The ETag you read; when given, compared "
+                + "as for a change: no tag matching is a 412.", "\"3\""));
+        parameters.put("IfNoneMatchCreate", headerParameter("If-None-Match", false, "* to create only a new row: "
+                + "a client-chosen id that exists already is a 412 instead of a retry's answer.", "*"));
         parameters.put("IfNoneMatch", headerParameter("If-None-Match", false, "The ETag you hold: 304 when it is "
                 + "still current.", "\"3\""));
         components.setParameters(parameters);
@@ -116,6 +121,9 @@ public class OpenApiContract implements OASFilter {
         problem(responses, "PreconditionFailed", 412, "If-Match names a version that is no longer current.",
                 "STALE_VERSION", "Stale version", "The finding 0b5f5a4e-3c3a-4f0e-9d4b-2a6f3c1d9e77 was changed by "
                         + "someone else; read it again and retry.");
+        problem(responses, "AlreadyExists", 412, "If-None-Match: * and a row with the client-chosen id exists.",
+                "ALREADY_EXISTS", "Already exists", "A finding with id 0b5f5a4e-3c3a-4f0e-9d4b-2a6f3c1d9e77 exists "
+                        + "already; If-None-Match: * creates only a new one.");
         problem(responses, "PayloadTooLarge", 413, "The body is over the limit (1 MiB; 10 MiB for an attachment).",
                 "PAYLOAD_TOO_LARGE", "Payload too large", "The request body is larger than 1048576 bytes.");
         problem(responses, "UnsupportedMediaType", 415, "The body's type (declared, or for an attachment read from "
@@ -148,8 +156,9 @@ public class OpenApiContract implements OASFilter {
         APIResponses responses = operation.getResponses();
         List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>()
                 : new ArrayList<>(operation.getParameters());
+        boolean conditionalCreate = parameters.stream().anyMatch(p -> "If-None-Match".equals(p.getName()));
         parameters.removeIf(p -> p.getRef() == null && "header".equals(p.getIn().toString())
-                && List.of("Idempotency-Key", "If-Match").contains(p.getName()));
+                && List.of("Idempotency-Key", "If-Match", "If-None-Match").contains(p.getName()));
         parameters.forEach(parameter -> describe(path, parameter));
 
         APIResponse success = responses.getAPIResponses().entrySet().stream()
@@ -180,6 +189,10 @@ public class OpenApiContract implements OASFilter {
                 addHeader(success, "IdempotentReplayed");
                 if (responses.getAPIResponse("201") != null) {
                     addHeader(success, "Location");
+                }
+                if (conditionalCreate) {
+                    parameters.add(parameterRef("IfNoneMatchCreate"));
+                    responses.addAPIResponse("412", responseRef("AlreadyExists"));
                 }
                 if (path.contains("{")) {
                     responses.addAPIResponse("404", responseRef("NotFound"));

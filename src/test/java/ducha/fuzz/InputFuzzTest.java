@@ -12,6 +12,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,6 +135,58 @@ class InputFuzzTest {
             }
         }
         System.out.printf("GraphQL fuzz: %d requests over %d operations, no 5xx%n", sent, mutations.size());
+    }
+
+    /**
+     * A null or empty JSON body on every write is a 400 problem, also after GraphQL traffic with bad input on the
+     * same instance: that traffic once left SmallRye's request context on the event-loop threads, and REST
+     * validation then failed with an NPE (500) interpolating its message.
+     */
+    @Test
+    void nullAndEmptyBodiesAre400ProblemsAfterGraphQLTraffic() throws Exception {
+        String admin = Tokens.admin();
+        String badInput = "mutation { createUnit(input: {code: 1, kind: NONE}) { id } }";
+        for (int i = 0; i < 8; i++) {
+            given().auth().oauth2(admin).contentType("application/json").body(Map.of("query", badInput)).post("/graphql");
+            graphqlOverWebSocket(admin, badInput);
+        }
+        String id = UUID.randomUUID().toString();
+        for (Endpoints.Endpoint endpoint : Endpoints.all()) {
+            if (!(endpoint.verb().equals("POST") || endpoint.verb().equals("PUT")) || endpoint.path().contains("attachments")) {
+                continue;
+            }
+            String path = endpoint.path().replaceAll("\\{[A-Za-z]+\\}", id);
+            for (String body : List.of("null", "")) {
+                for (int i = 0; i < 4; i++) {
+                    Response response = given().auth().oauth2(admin).header("If-Match", "\"1\"")
+                            .contentType("application/json").body(body).request(endpoint.verb(), path);
+                    assertThat(response.statusCode()).as(endpoint + " with body '" + body + "': " + response.asString())
+                            .isEqualTo(400);
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                }
+            }
+        }
+    }
+
+    /** Sends one operation over graphql-transport-ws and waits for its first answer. */
+    private static void graphqlOverWebSocket(String token, String document) throws Exception {
+        BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/graphql"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        answers.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(5, TimeUnit.SECONDS);
+        socket.sendText(JSON.writeValueAsString(Map.of("type", "connection_init",
+                "payload", Map.of("Authorization", "Bearer " + token))), true).get(5, TimeUnit.SECONDS);
+        assertThat(answers.poll(5, TimeUnit.SECONDS)).contains("connection_ack");
+        socket.sendText(JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
+                "payload", Map.of("query", document))), true).get(5, TimeUnit.SECONDS);
+        assertThat(answers.poll(5, TimeUnit.SECONDS)).isNotNull();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
     }
 
     /**

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Third-party clients against the running service: graphql-http's GraphQL-over-HTTP audit (every MUST passes)
+ * Third-party clients against the running service: graphql-http's GraphQL-over-HTTP audit (every audit passes,
+ * SHOULDs included; audit.mjs fails otherwise)
  * and the graphql-ws client receiving REST-made changes. Needs `npm ci` in tools/graphql-interop (scripts/test
  * does it).
  */
@@ -30,14 +31,14 @@ class GraphQLInteropTest {
     private static final File TOOLS = new File("tools/graphql-interop");
 
     @Test
-    void passesEveryMustOfTheGraphQLOverHttpAudit() throws Exception {
+    void passesEveryAuditOfGraphQLOverHttp() throws Exception {
         Process audit = node("audit.mjs", Map.of("DUCHA_GRAPHQL_URL", "http://localhost:" + RestAssured.port + "/graphql",
                 "DUCHA_TOKEN", Tokens.admin()));
         List<String> output = readAll(audit);
         assertThat(audit.waitFor(60, TimeUnit.SECONDS)).isTrue();
         System.out.println(String.join("\n", output));
         assertThat(audit.exitValue()).as(String.join("\n", output)).isZero();
-        assertThat(output).anyMatch(line -> line.contains("0 MUST failures"));
+        assertThat(output).anyMatch(line -> line.contains(" 0 warnings, 0 errors, 0 MUST failures"));
     }
 
     @Test

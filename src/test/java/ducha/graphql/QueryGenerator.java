@@ -69,7 +69,7 @@ final class QueryGenerator {
         for (int i = 0; i < roots; i++) {
             body.append(' ').append(root());
         }
-        if (chance(4)) {
+        if (chance(8)) {
             body.append(" me { subject }");
         }
         String head = declarations.isEmpty() ? "query" : "query(" + String.join(", ", declarations) + ")";

@@ -32,6 +32,31 @@ class NoticeApiTest {
     }
 
     @Test
+    void citesOnlyFindingsOfTheIssuingUnitAndItsSubUnits() {
+        var world = Api.world();
+        var other = Api.world();
+        String own = Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id");
+        String foreign = Api.reportFinding(Tokens.admin(), Api.finding(other.groupId(), other.siteId())).getString("id");
+        long events = ducha.support.Db.changeEvents();
+        as(Tokens.admin()).body(noticeBody(world.unitId(), "BULLETIN", null, List.of(own, foreign)))
+                .post("/api/v1/notices").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("findingIds"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString(foreign));
+        var graphql = ducha.support.Gql.query(Tokens.admin(),
+                "mutation($input: NoticeInput!) { issueNotice(input: $input) { id } }",
+                Map.of("input", Map.of("unitId", world.unitId(), "kind", "BULLETIN", "title", "通报",
+                        "findingIds", List.of(own, foreign))));
+        assertThat(ducha.support.Gql.errorCode(graphql)).isEqualTo("VALIDATION");
+        assertThat(graphql.getString("errors[0].extensions.details.errors[0].message")).contains(foreign);
+        assertThat(ducha.support.Db.changeEvents()).isEqualTo(events);
+        String id = as(Tokens.admin()).body(noticeBody(world.unitId(), "BULLETIN", null, List.of(own)))
+                .post("/api/v1/notices").then().statusCode(201).extract().path("id");
+        as(Tokens.admin()).header("If-Match", "\"0\"")
+                .body(noticeBody(world.unitId(), "BULLETIN", null, List.of(own, foreign)))
+                .put("/api/v1/notices/" + id).then().statusCode(400);
+    }
+
+    @Test
     void issuesANoticeCitingFindingsAndChangesItsCitations() {
         var world = Api.world();
         String f1 = Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id");

@@ -22,12 +22,12 @@ import java.util.Map;
  * spread, and fields merge by response key alone. Depth and complexity are counted as graphql-java's limits count
  * them: every field visited, fragments expanded where they are spread.
  */
-final class NormalizedOperation {
+public final class NormalizedOperation {
 
     final OperationDefinition definition;
     final Map<String, SelectedField> fields = new LinkedHashMap<>();
-    int depth;
-    int complexity;
+    public int depth;
+    public int complexity;
     /** Null until the planner first tried this operation; then whether it can answer it. */
     volatile Boolean plannable;
 

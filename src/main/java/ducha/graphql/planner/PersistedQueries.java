@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PersistedQueries {
 
     /** What a request's query is after persisted queries: its text, or an error to answer with. */
-    record Outcome(String query, int status, JsonObject error) {
+    public record Outcome(String query, int status, JsonObject error) {
     }
 
     private final BoundedCache<String, String> byHash;
@@ -26,11 +26,12 @@ public class PersistedQueries {
         this.byHash = new BoundedCache<>(size);
     }
 
-    Outcome resolve(GraphQLRequest request) {
-        JsonObject persisted = request.extensions() == null ? null
-                : request.extensions().getValue("persistedQuery") instanceof JsonObject object ? object : null;
+    /** The text of a request's query: {@code query} itself, or the persisted one its extensions name. */
+    public Outcome resolve(String query, JsonObject extensions) {
+        JsonObject persisted = extensions == null ? null
+                : extensions.getValue("persistedQuery") instanceof JsonObject object ? object : null;
         if (persisted == null) {
-            return new Outcome(request.query(), 200, null);
+            return new Outcome(query, 200, null);
         }
         Object hash = persisted.getValue("sha256Hash");
         if (!(hash instanceof String hex) || !hex.matches("[0-9a-fA-F]{64}")) {
@@ -38,17 +39,17 @@ public class PersistedQueries {
                     "PERSISTED_QUERY_INVALID");
         }
         String key = hex.toLowerCase();
-        if (request.query() == null) {
+        if (query == null) {
             String known = byHash.get(key);
             return known != null ? new Outcome(known, 200, null)
                     : error(200, "PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND");
         }
-        if (!sha256(request.query()).equals(key)) {
+        if (!sha256(query).equals(key)) {
             return error(400, "extensions.persistedQuery.sha256Hash does not match the query.",
                     "PERSISTED_QUERY_HASH_MISMATCH");
         }
-        byHash.put(key, request.query());
-        return new Outcome(request.query(), 200, null);
+        byHash.put(key, query);
+        return new Outcome(query, 200, null);
     }
 
     private static Outcome error(int status, String message, String code) {

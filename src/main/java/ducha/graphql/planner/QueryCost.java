@@ -17,7 +17,7 @@ import java.util.Map;
  * times (one plus what each node costs), so nesting multiplies; an unpaged list counts {@link #UNPAGED_LIST} items,
  * an object one. Scalars are free: the rows carry them.
  */
-final class QueryCost {
+public final class QueryCost {
 
     /** What an unpaged list (children, history, breakdowns) is assumed to hold. */
     static final int UNPAGED_LIST = 10;
@@ -30,9 +30,9 @@ final class QueryCost {
         this.variables = variables;
     }
 
-    static long of(GraphQLSchema schema, GraphQLObjectType root, Map<String, SelectedField> fields,
-            CoercedVariables variables) {
-        return new QueryCost(schema, variables).selection(root, fields);
+    /** The cost of a query operation. */
+    public static long of(GraphQLSchema schema, NormalizedOperation operation, CoercedVariables variables) {
+        return new QueryCost(schema, variables).selection(schema.getQueryType(), operation.fields);
     }
 
     private long selection(GraphQLObjectType type, Map<String, SelectedField> fields) {
