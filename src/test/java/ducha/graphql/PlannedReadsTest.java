@@ -59,7 +59,7 @@ class PlannedReadsTest {
         String[] types = {"CHECKPOINT", "TESTING_POINT", "HOSPITAL", "MARKET"};
         for (int i = 0; i < 4; i++) {
             Map<String, Object> site = new HashMap<>(Map.of("code", Api.code("PRS"), "name", "点位 " + i,
-                    "type", types[i], "district", i % 2 == 0 ? "尉氏县" : "龙亭区"));
+                    "type", types[i], "district", i % 2 == 0 ? "规划甲区" : "规划乙区"));
             if (i == 0) {
                 site.put("latitude", 34.41);
                 site.put("longitude", 114.19);
@@ -133,7 +133,7 @@ class PlannedReadsTest {
         assertSame(admin, """
                 query($d: String) { sites(first: 50, filter: {district: $d}) { edges { node { code name
                   findings(first: 10) { edges { node { id description status foundAt unit { name } } } } } } } }""",
-                Map.of("d", "尉氏县"), true);
+                Map.of("d", "规划甲区"), true);
         assertSame(Tokens.inspector(f.groupCode()), """
                 query($id: ID!) { finding(id: $id) { id unitId siteId inspectionId category severity description foundAt
                   dueAt status rectifiedOnSite rectifiedAt rectificationNote reportedBy overdue version createdAt

@@ -191,7 +191,7 @@ final class QueryGenerator {
                 if (chance(6)) fields.add("kind: SUPERVISION_GROUP");
             }
             case "Site" -> {
-                if (chance(3)) fields.add("district: " + value("String", pick(List.of("尉氏县", "龙亭区"))));
+                if (chance(3)) fields.add("district: " + value("String", pick(List.of("规划甲区", "规划乙区"))));
                 if (chance(4)) fields.add("type: TESTING_POINT");
                 if (chance(4)) fields.add("text: \"刘合集\"");
             }
