@@ -20,16 +20,13 @@ final class ReportSql {
 
     /**
      * Every unit of the report with the row of byUnit it counts towards ("top"): the subtrees of $1 (top units)
-     * and $2 (the filter unit, alone: its own work).
+     * and $2 (the filter unit, alone: its own work). The subtrees from unit_closure (V7__unit_subtree.sql).
      */
     private static final String SCOPE = """
-            scope(id, top, recurse, depth) as (
-                select id, id, true, 0 from unit where id = any($1::uuid[])
+            scope(id, top) as (
+                select unit_id, ancestor_id from unit_closure where ancestor_id = any($1::uuid[])
                 union all
-                select $2::uuid, $2::uuid, false, 0 where $2::uuid is not null
-                union all
-                select u.id, s.top, true, s.depth + 1 from unit u join scope s on u.parent_id = s.id
-                where s.recurse and s.depth < 32
+                select $2::uuid, $2::uuid where $2::uuid is not null
             )""";
 
     /** Districts named by the units of each byUnit row, and of the whole report (both only without $3 district). */
@@ -55,7 +52,7 @@ final class ReportSql {
      * or -1 for a part taken off a larger bucket (a Beijing month is the UTC month, plus the 8 hours before it, less
      * the 8 hours at its end).
      */
-    static final String FINDINGS = "with recursive " + SCOPE + ",\n" + PARTS + """
+    static final String FINDINGS = "with " + SCOPE + ",\n" + PARTS + """
             ,
             -- Materialized, so that the planner sees how many there are before it joins their sites.
             overdue as materialized (
@@ -150,7 +147,7 @@ final class ReportSql {
                 : "select site_id, district, site_type, site_active, sum(inspections) as inspections, "
                         + "sum(person_visits) as person_visits from totals "
                         + "group by site_id, district, site_type, site_active having sum(inspections) > 0";
-        return "with recursive " + SCOPE + ",\n" + AREA + ",\n" + PARTS + """
+        return "with " + SCOPE + ",\n" + AREA + ",\n" + PARTS + """
                 ,
                 raw(top, site_id, district, site_type, site_active, inspections, person_visits) as (
                     select s.top, i.site_id, st.district, st.type, st.active, e.sign, e.sign * i.inspector_count
@@ -215,7 +212,7 @@ final class ReportSql {
      * Active sites of the areas: of the report (by site type and in total), of each district, and of each byUnit
      * row. $1 top units, $2 filter unit, $3 district, $4 site type.
      */
-    static final String SITES = "with recursive " + SCOPE + ",\n" + AREA + """
+    static final String SITES = "with " + SCOPE + ",\n" + AREA + """
             ,
             counts(district, site_type, sites) as (
                 select district, type, count(*) from site
@@ -242,7 +239,7 @@ final class ReportSql {
      * The median of whole days to rectify: a histogram of the rollups (and the edges' rows), then its middle.
      * Parameters $1..$15 of {@link #FINDINGS}.
      */
-    static final String MEDIAN = "with recursive " + SCOPE + ",\n" + PARTS + """
+    static final String MEDIAN = "with " + SCOPE + ",\n" + PARTS + """
             ,
             histogram(days, findings) as (
                 select r.days, p.sign * r.findings
@@ -274,7 +271,7 @@ final class ReportSql {
      * only notices of a site of that type count. $1 top units, $2 filter unit, $3 district, $4 site type, $5 from,
      * $6 to.
      */
-    static final String NOTICES = "with recursive " + SCOPE + """
+    static final String NOTICES = "with " + SCOPE + """
 
             select n.kind, count(*) as notices
             from notice n
@@ -287,12 +284,12 @@ final class ReportSql {
               and ($4::text is null or st.type = $4::text)
             group by n.kind""";
 
-    /** The unit and its sub-units, or every unit. $1 unit (null = every unit). */
+    /** The unit and its sub-units (from unit_closure), or every unit. $1 unit (null = every unit). */
     private static final String SUBTREE = """
-            subtree(id, depth) as (
-                select id, 0 from unit where case when $1::uuid is null then parent_id is null else id = $1::uuid end
+            subtree(id) as (
+                select unit_id from unit_closure where ancestor_id = $1::uuid
                 union all
-                select u.id, s.depth + 1 from unit u join subtree s on u.parent_id = s.id where s.depth < 32
+                select id from unit where $1::uuid is null
             )""";
 
     static final String UNIT_EXISTS = "select exists (select 1 from unit where id = $1::uuid) as found";
@@ -302,7 +299,7 @@ final class ReportSql {
      * from the rows (a trend's period is bounded). $1 unit, $2 district, $3 site type, $4 from, $5 to,
      * $6 'day' or 'week', $7 zone, $8 now.
      */
-    static final String TREND = "with recursive " + SUBTREE + """
+    static final String TREND = "with " + SUBTREE + """
             ,
             buckets(start) as (
                 select b::date from generate_series(date_trunc($6::text, $4::timestamptz at time zone $7::text),
@@ -359,7 +356,7 @@ final class ReportSql {
      * Unresolved findings past due, oldest due first, after the cursor (due_at, id). $1 unit, $2 district,
      * $3 site type, $4 from, $5 to (of found_at), $6 now, $7..$8 cursor, $9 limit.
      */
-    static final String OVERDUE = "with recursive " + SUBTREE + """
+    static final String OVERDUE = "with " + SUBTREE + """
 
             select f.id, f.unit_id, u.code as unit_code, u.name as unit_name, f.site_id, st.code as site_code,
                    st.name as site_name, st.type as site_type, st.district, f.category, f.severity, f.description,
@@ -380,7 +377,7 @@ final class ReportSql {
      * Findings of a CSV export, newest first. $1 unit, $2 district, $3 site type, $4 from, $5 to (of found_at),
      * $6 now, $7 status, $8 category, $9 severity, $10 overdue.
      */
-    static final String EXPORT = "with recursive " + SUBTREE + """
+    static final String EXPORT = "with " + SUBTREE + """
 
             select f.id, f.found_at, u.code as unit_code, u.name as unit_name, st.code as site_code,
                    st.name as site_name, st.type as site_type, st.district, st.township, f.category, f.severity,
