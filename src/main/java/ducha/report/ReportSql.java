@@ -52,7 +52,7 @@ final class ReportSql {
      * or -1 for a part taken off a larger bucket (a Beijing month is the UTC month, plus the 8 hours before it, less
      * the 8 hours at its end).
      */
-    static final String FINDINGS = "with " + SCOPE + ",\n" + PARTS + """
+    static final String FINDINGS = "with recursive " + SCOPE + ",\n" + PARTS + """
             ,
             -- Materialized, so that the planner sees how many there are before it joins their sites.
             overdue as materialized (
@@ -147,7 +147,7 @@ final class ReportSql {
                 : "select site_id, district, site_type, site_active, sum(inspections) as inspections, "
                         + "sum(person_visits) as person_visits from totals "
                         + "group by site_id, district, site_type, site_active having sum(inspections) > 0";
-        return "with " + SCOPE + ",\n" + AREA + ",\n" + PARTS + """
+        return "with recursive " + SCOPE + ",\n" + AREA + ",\n" + PARTS + """
                 ,
                 raw(top, site_id, district, site_type, site_active, inspections, person_visits) as (
                     select s.top, i.site_id, st.district, st.type, st.active, e.sign, e.sign * i.inspector_count
@@ -212,7 +212,7 @@ final class ReportSql {
      * Active sites of the areas: of the report (by site type and in total), of each district, and of each byUnit
      * row. $1 top units, $2 filter unit, $3 district, $4 site type.
      */
-    static final String SITES = "with " + SCOPE + ",\n" + AREA + """
+    static final String SITES = "with recursive " + SCOPE + ",\n" + AREA + """
             ,
             counts(district, site_type, sites) as (
                 select district, type, count(*) from site
@@ -239,7 +239,7 @@ final class ReportSql {
      * The median of whole days to rectify: a histogram of the rollups (and the edges' rows), then its middle.
      * Parameters $1..$15 of {@link #FINDINGS}.
      */
-    static final String MEDIAN = "with " + SCOPE + ",\n" + PARTS + """
+    static final String MEDIAN = "with recursive " + SCOPE + ",\n" + PARTS + """
             ,
             histogram(days, findings) as (
                 select r.days, p.sign * r.findings
@@ -271,7 +271,7 @@ final class ReportSql {
      * only notices of a site of that type count. $1 top units, $2 filter unit, $3 district, $4 site type, $5 from,
      * $6 to.
      */
-    static final String NOTICES = "with " + SCOPE + """
+    static final String NOTICES = "with recursive " + SCOPE + """
 
             select n.kind, count(*) as notices
             from notice n
@@ -299,7 +299,7 @@ final class ReportSql {
      * from the rows (a trend's period is bounded). $1 unit, $2 district, $3 site type, $4 from, $5 to,
      * $6 'day' or 'week', $7 zone, $8 now.
      */
-    static final String TREND = "with " + SUBTREE + """
+    static final String TREND = "with recursive " + SUBTREE + """
             ,
             buckets(start) as (
                 select b::date from generate_series(date_trunc($6::text, $4::timestamptz at time zone $7::text),
@@ -356,7 +356,7 @@ final class ReportSql {
      * Unresolved findings past due, oldest due first, after the cursor (due_at, id). $1 unit, $2 district,
      * $3 site type, $4 from, $5 to (of found_at), $6 now, $7..$8 cursor, $9 limit.
      */
-    static final String OVERDUE = "with " + SUBTREE + """
+    static final String OVERDUE = "with recursive " + SUBTREE + """
 
             select f.id, f.unit_id, u.code as unit_code, u.name as unit_name, f.site_id, st.code as site_code,
                    st.name as site_name, st.type as site_type, st.district, f.category, f.severity, f.description,
@@ -377,7 +377,7 @@ final class ReportSql {
      * Findings of a CSV export, newest first. $1 unit, $2 district, $3 site type, $4 from, $5 to (of found_at),
      * $6 now, $7 status, $8 category, $9 severity, $10 overdue.
      */
-    static final String EXPORT = "with " + SUBTREE + """
+    static final String EXPORT = "with recursive " + SUBTREE + """
 
             select f.id, f.found_at, u.code as unit_code, u.name as unit_name, st.code as site_code,
                    st.name as site_name, st.type as site_type, st.district, st.township, f.category, f.severity,
