@@ -8,7 +8,20 @@ import java.util.List;
 public final class SqlFilter {
 
     private final List<String> conditions = new ArrayList<>();
-    private final List<Object> parameters = new ArrayList<>();
+    private final List<Object> parameters;
+
+    public SqlFilter() {
+        this(new ArrayList<>());
+    }
+
+    private SqlFilter(List<Object> parameters) {
+        this.parameters = parameters;
+    }
+
+    /** A where-clause of its own for a sub-select of the same statement: the parameters are numbered together. */
+    public SqlFilter nested() {
+        return new SqlFilter(parameters);
+    }
 
     /** Adds a parameter and returns its placeholder ($n). */
     public String param(Object value) {
@@ -29,11 +42,16 @@ public final class SqlFilter {
         return this;
     }
 
-    /** A case-insensitive substring match, with LIKE wildcards taken literally. */
-    public SqlFilter contains(String column, String text) {
+    /** A case-insensitive substring match of any of the columns, with LIKE wildcards taken literally. */
+    public SqlFilter contains(String text, String... columns) {
         if (text != null && !text.isBlank()) {
             String escaped = text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            conditions.add("lower(" + column + ") like " + param("%" + escaped + "%"));
+            String pattern = param("%" + escaped + "%");
+            List<String> any = new ArrayList<>();
+            for (String column : columns) {
+                any.add("lower(" + column + ") like " + pattern);
+            }
+            conditions.add("(" + String.join(" or ", any) + ")");
         }
         return this;
     }

@@ -1,10 +1,10 @@
 package ducha.finding;
 
+import ducha.common.Batches;
 import ducha.common.Cursors;
 import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.common.SqlFilter;
-import ducha.unit.UnitTreeSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -52,7 +52,8 @@ public class FindingBatches {
     public Uni<List<Page<FindingView>>> pages(Parent parent, List<UUID> parentIds, FindingFilter filter,
             PageRequest page) {
         SqlFilter sql = new SqlFilter();
-        String parents = sql.param(parentIds.toArray(UUID[]::new));
+        // Each parent once: the same one may come twice (a site asked for under two fields), and would get its rows twice.
+        String parents = sql.param(Batches.distinct(parentIds).toArray(UUID[]::new));
         String limit = sql.param(page.limit() + 1);
         Instant now = Instant.now();
         boolean scoped = parent == Parent.UNIT_TREE;
@@ -60,25 +61,13 @@ public class FindingBatches {
         String timeColumn = scoped ? "s.found_at" : "f.found_at";
         String idColumn = scoped ? "s.finding_id" : "f.id";
         sql.where(parent.predicate);
-        if (filter.unitId() != null) {
-            sql.where("f.unit_id in " + UnitTreeSql.subtreeOf(sql.param(filter.unitId()) + "::uuid"));
+        FindingSql.where(sql, "f", filter, now);
+        if (scoped) {
+            // The period again on finding_scope's key, so that the scan starts and stops by the index.
+            sql.where("s.found_at >= ?", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC))
+                    .where("s.found_at < ?", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC));
         }
-        sql.where("f.site_id = ?", filter.siteId())
-                .where("f.inspection_id = ?", filter.inspectionId())
-                .where("f.status = ?", filter.status() == null ? null : filter.status().name())
-                .where("f.category = ?", filter.category() == null ? null : filter.category().name())
-                .where("f.severity = ?", filter.severity() == null ? null : filter.severity().name())
-                .where(timeColumn + " >= ?", utc(filter.from()))
-                .where(timeColumn + " < ?", utc(filter.to()))
-                .contains("f.description", filter.text())
-                .after(page.cursor() == null ? null : Cursors.timeKey(page.cursor()), timeColumn, idColumn);
-        if (filter.overdue() != null) {
-            String unresolved = "f.status in ('OPEN', 'RECTIFYING', 'ESCALATED')";
-            String at = sql.param(now.atOffset(ZoneOffset.UTC));
-            sql.where(filter.overdue()
-                    ? "(f.due_at < " + at + " and " + unresolved + ")"
-                    : "not coalesce(f.due_at < " + at + " and " + unresolved + ", false)");
-        }
+        sql.after(page.cursor() == null ? null : Cursors.timeKey(page.cursor()), timeColumn, idColumn);
         String source = scoped ? "finding_scope s join finding f on f.id = s.finding_id" : "finding f";
         String newest = "select " + FindingRows.COLUMNS + " from " + source + " where " + sql.sql()
                 + " order by " + timeColumn + " desc, " + idColumn + " desc limit " + limit;
@@ -94,9 +83,5 @@ public class FindingBatches {
                             (FindingView f) -> Cursors.ofTime(f.foundAt().toInstant(), f.id())))
                     .toList();
         });
-    }
-
-    private static Object utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

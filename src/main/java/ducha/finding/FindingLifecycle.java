@@ -47,6 +47,23 @@ public final class FindingLifecycle {
                 .toList();
     }
 
+    /**
+     * Why {@code action} cannot be taken from {@code from}: what the caller may do instead or, when that is nothing,
+     * who may act next, so that an inspector is not left with a bare "none".
+     */
+    public static String refusal(FindingStatus from, FindingAction action, boolean admin) {
+        String refused = "A finding that is " + from + " cannot take " + action + "; ";
+        List<FindingAction> allowed = allowedActions(from, admin);
+        if (!allowed.isEmpty()) {
+            return refused + "allowed now: " + allowed + ".";
+        }
+        List<String> adminActions = allowedActions(from, true).stream().map(FindingAction::name).toList();
+        if (!adminActions.isEmpty()) {
+            return refused + "nothing is allowed to you now; an admin may " + String.join(" or ", adminActions) + ".";
+        }
+        return refused + "it is " + from + ", and no action leads on from there.";
+    }
+
     /** True when the finding is done with: nothing is left to rectify. */
     public static boolean isResolved(FindingStatus status) {
         return status == RECTIFIED || status == VERIFIED;

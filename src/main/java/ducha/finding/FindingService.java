@@ -266,8 +266,7 @@ public class FindingService {
                     }
                     if (!move.from().contains(finding.status)) {
                         List<FindingAction> allowed = FindingLifecycle.allowedActions(finding.status, admin);
-                        throw new ConflictException("A finding that is " + finding.status + " cannot take "
-                                + move.action() + "; allowed now: " + (allowed.isEmpty() ? "none" : allowed) + ".",
+                        throw new ConflictException(FindingLifecycle.refusal(finding.status, move.action(), admin),
                                 Map.of("status", finding.status, "allowedActions", allowed));
                     }
                     String note = Texts.blankToNull(input.note());

@@ -3,6 +3,7 @@ package ducha.graphql;
 import ducha.common.AccessDeniedException;
 import ducha.common.DatabaseErrors;
 import ducha.common.Violations;
+import ducha.security.UnauthenticatedException;
 import ducha.web.RequestLogContext;
 import jakarta.validation.ConstraintViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -87,7 +88,7 @@ public class GraphQLBoundaryInterceptor {
         }
         if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException
                 || e instanceof AuthenticationCompletionException) {
-            return new UnauthenticatedException();
+            return UnauthenticatedException.of(e);
         }
         if (e instanceof ConstraintViolationException violations) {
             return Violations.toInvalidInput(violations);

@@ -90,7 +90,9 @@ public class RequestEnvelope {
     }
 
     private static String shapeProblem(Object query, Object operationName, Object variables, Object extensions) {
-        if (!(query instanceof String)) {
+        // A persisted query (graphql/planner/PersistedQueries) may come by its hash alone.
+        boolean persisted = extensions instanceof JsonObject object && object.getValue("persistedQuery") != null;
+        if (!(query instanceof String) && !(query == null && persisted)) {
             return "query must be a string.";
         }
         if (operationName != null && !(operationName instanceof String)) {

@@ -1,5 +1,6 @@
 package ducha.inspection;
 
+import ducha.common.Batches;
 import ducha.common.Cursors;
 import ducha.common.Page;
 import ducha.common.PageRequest;
@@ -50,7 +51,8 @@ public class InspectionBatches {
     public Uni<List<Page<InspectionView>>> pages(Parent parent, List<UUID> parentIds, InspectionFilter filter,
             PageRequest page) {
         SqlFilter sql = new SqlFilter();
-        String parents = sql.param(parentIds.toArray(UUID[]::new));
+        // Each parent once: the same one may come twice (a site asked for under two fields), and would get its rows twice.
+        String parents = sql.param(Batches.distinct(parentIds).toArray(UUID[]::new));
         String limit = sql.param(page.limit() + 1);
         boolean scoped = parent == Parent.UNIT_TREE;
         // Within a subtree the keyset and the period are those of inspection_scope's key (the same started_at).

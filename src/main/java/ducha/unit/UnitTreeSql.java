@@ -15,8 +15,8 @@ public final class UnitTreeSql {
     private UnitTreeSql() {
     }
 
-    /** A sub-select of the ids of the unit {@code rootExpression} and its descendants. */
+    /** A sub-select of the ids (column {@code id}) of the unit {@code rootExpression} and its descendants. */
     public static String subtreeOf(String rootExpression) {
-        return "(select unit_id from unit_closure where ancestor_id = " + rootExpression + ")";
+        return "(select unit_id as id from unit_closure where ancestor_id = " + rootExpression + ")";
     }
 }

@@ -100,8 +100,9 @@ public class OpenApiContract implements OASFilter {
         Map<String, APIResponse> responses = new LinkedHashMap<>();
         problem(responses, "BadRequest", 400, "Invalid input: the problem names the fields.", "VALIDATION",
                 "Invalid input", "severity: must be one of [LOW, MEDIUM, HIGH, CRITICAL].");
-        problem(responses, "Unauthenticated", 401, "No valid bearer token.", "UNAUTHENTICATED", "Unauthenticated",
-                "A valid bearer token is required.");
+        problem(responses, "Unauthenticated", 401, "No bearer token, or one that was not accepted (the detail says "
+                        + "which, never why).", "UNAUTHENTICATED", "Unauthenticated",
+                "This operation needs a bearer token: send the header 'Authorization: Bearer <access token>'.");
         problem(responses, "Forbidden", 403, "The token's roles or unit do not allow this.", "FORBIDDEN",
                 "Forbidden", "This belongs to another unit; inspectors may only write for unit WEISHI-G1 and its "
                         + "sub-units.");
@@ -110,7 +111,8 @@ public class OpenApiContract implements OASFilter {
         problem(responses, "Conflict", 409, "The request conflicts with the state of the data (e.g. a lifecycle "
                         + "move it does not allow, a row still referred to), or a request with the same "
                         + "Idempotency-Key is still running (code REQUEST_IN_FLIGHT: retry shortly).", "CONFLICT",
-                "Conflict", "A finding that is RECTIFIED cannot take START; allowed now: none.");
+                "Conflict", "A finding that is RECTIFIED cannot take START; nothing is allowed to you now; an admin "
+                        + "may VERIFY or REOPEN.");
         problem(responses, "PreconditionFailed", 412, "If-Match names a version that is no longer current.",
                 "STALE_VERSION", "Stale version", "The finding 0b5f5a4e-3c3a-4f0e-9d4b-2a6f3c1d9e77 was changed by "
                         + "someone else; read it again and retry.");

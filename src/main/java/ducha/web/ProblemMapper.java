@@ -1,7 +1,9 @@
 package ducha.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -11,6 +13,7 @@ import ducha.common.DomainException;
 import ducha.common.FieldError;
 import ducha.common.InvalidInputException;
 import ducha.common.Violations;
+import ducha.security.UnauthenticatedException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -34,8 +37,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * mappers for the same types; all of them delegate to {@link #toResponse}.
  */
 public class ProblemMapper {
-
-    private static final String BEARER_CHALLENGE = "Bearer realm=\"ducha\"";
 
     @ServerExceptionMapper
     public RestResponse<Problem> domain(DomainException e, UriInfo uri) {
@@ -82,6 +83,10 @@ public class ProblemMapper {
                     problem.with(name, value);
                 }
             });
+            if (domain instanceof UnauthenticatedException unauthenticated) {
+                return RestResponse.ResponseBuilder.<Problem>create(401).type(Problem.MEDIA_TYPE)
+                        .header("WWW-Authenticate", unauthenticated.challenge()).entity(problem).build();
+            }
             if (domain instanceof RangeNotSatisfiableException) {
                 // RFC 9110 §15.5.17: a 416 names the current length.
                 return RestResponse.ResponseBuilder.<Problem>create(416).type(Problem.MEDIA_TYPE)
@@ -97,12 +102,7 @@ public class ProblemMapper {
         }
         if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException
                 || e instanceof AuthenticationCompletionException) {
-            return RestResponse.ResponseBuilder.<Problem>create(401)
-                    .header("WWW-Authenticate", BEARER_CHALLENGE)
-                    .type(Problem.MEDIA_TYPE)
-                    .entity(new Problem("UNAUTHENTICATED", "Unauthenticated", 401,
-                            "A valid bearer token is required.", path, null))
-                    .build();
+            return toResponse(UnauthenticatedException.of(e), uri);
         }
         if (e instanceof ForbiddenException) {
             return respond(new Problem("FORBIDDEN", "Forbidden", 403,
@@ -115,7 +115,7 @@ public class ProblemMapper {
             int status = web.getResponse().getStatus();
             RestResponse.ResponseBuilder<Problem> builder = RestResponse.ResponseBuilder.<Problem>create(status)
                     .type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(codeOf(status), titleOf(status), status, detailOf(web, status), path, null));
+                    .entity(new Problem(codeOf(status), titleOf(status), status, detailOf(status, path), path, null));
             String allow = web.getResponse().getHeaderString("Allow");
             if (allow != null) {
                 builder.header("Allow", allow);
@@ -152,6 +152,15 @@ public class ProblemMapper {
     }
 
     private static Problem jsonProblem(JsonProcessingException json, String path) {
+        JsonParseException syntax = syntaxErrorIn(json);
+        if (syntax != null) {
+            // Jackson reports a body that breaks off inside a member under that member's name; it is still not JSON.
+            JsonLocation at = syntax.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            return new Problem("MALFORMED_JSON", "Malformed JSON", 400, syntax instanceof JsonEOFException
+                    ? "The request body is not valid JSON: it breaks off" + where + "."
+                    : "The request body is not valid JSON" + where + ".", path, null);
+        }
         if (json instanceof UnrecognizedPropertyException unknown) {
             String field = pathOf(unknown);
             return new Problem("VALIDATION", "Invalid input", 400,
@@ -179,6 +188,15 @@ public class ProblemMapper {
         }
         return new Problem("MALFORMED_JSON", "Malformed JSON", 400,
                 "The request body is not valid JSON of the expected shape.", path, null);
+    }
+
+    private static JsonParseException syntaxErrorIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException syntax) {
+                return syntax;
+            }
+        }
+        return null;
     }
 
     private static String simpleName(Class<?> type) {
@@ -243,12 +261,16 @@ public class ProblemMapper {
         return known != null ? known.getReasonPhrase() : "HTTP " + status;
     }
 
-    private static String detailOf(WebApplicationException e, int status) {
+    private static String detailOf(int status, String path) {
         return switch (status) {
             case 404 -> "There is nothing at this path.";
             case 405 -> "This path does not support that method.";
             case 406 -> "This resource cannot answer in the media type you accept.";
-            case 415 -> "This operation does not accept a body of that media type; see its documentation.";
+            // The routing refuses the type before any resource is chosen; the path tells which body was meant.
+            case 415 -> path != null && path.endsWith("/attachments")
+                    ? "Upload an attachment as image/jpeg, image/png, image/webp, application/pdf or "
+                            + "application/octet-stream."
+                    : "Send the body as application/json (Content-Type: application/json).";
             default -> status >= 500 ? "The service failed unexpectedly." : "The request was refused.";
         };
     }

@@ -23,14 +23,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every status × every action × both roles, against the table of DESIGN.md written out here by hand, so the
+ * Every status × every action × both roles, against the table of docs/design.md written out here by hand, so the
  * code's table cannot silently drift from the agreed one.
  */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
 class FindingLifecycleTest {
 
-    /** status → action → resulting status, as DESIGN.md states it. */
+    /** status → action → resulting status, as docs/design.md states it. */
     private static final Map<String, Map<String, String>> TABLE = Map.of(
             "OPEN", Map.of("START", "RECTIFYING", "RECTIFY", "RECTIFIED", "ESCALATE", "ESCALATED"),
             "RECTIFYING", Map.of("RECTIFY", "RECTIFIED", "ESCALATE", "ESCALATED"),
@@ -146,6 +146,27 @@ class FindingLifecycleTest {
         // Its own group's inspector may.
         as(Tokens.inspector(world.groupCode())).body(Map.of("action", "START"))
                 .post("/api/v1/findings/" + id + "/transitions").then().statusCode(200);
+    }
+
+    @Test
+    void aRefusalSaysWhoMayActNextWhenTheCallerMayNot() {
+        String id = findingIn("RECTIFIED");
+        String inspector = Tokens.inspector(world.unitCode());
+        as(inspector).body(Map.of("action", "START")).post("/api/v1/findings/" + id + "/transitions").then()
+                .statusCode(409).body("allowedActions", org.hamcrest.Matchers.empty())
+                .body("detail", equalTo("A finding that is RECTIFIED cannot take START; nothing is allowed to you "
+                        + "now; an admin may VERIFY or REOPEN."));
+        var graphql = ducha.support.Gql.query(inspector,
+                "mutation($id: ID!) { transitionFinding(id: $id, action: START) { status } }", Map.of("id", id));
+        assertThat(graphql.getString("errors[0].message")).endsWith("an admin may VERIFY or REOPEN.");
+
+        as(Tokens.admin()).body(Map.of("action", "START")).post("/api/v1/findings/" + id + "/transitions").then()
+                .statusCode(409).body("detail", equalTo("A finding that is RECTIFIED cannot take START; allowed now: "
+                        + "[VERIFY, REOPEN]."));
+        String verified = findingIn("VERIFIED");
+        as(inspector).body(Map.of("action", "START")).post("/api/v1/findings/" + verified + "/transitions").then()
+                .statusCode(409).body("detail", equalTo("A finding that is VERIFIED cannot take START; it is VERIFIED, "
+                        + "and no action leads on from there."));
     }
 
     @Test

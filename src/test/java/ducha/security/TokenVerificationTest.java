@@ -37,6 +37,10 @@ import org.junit.jupiter.api.Test;
 class TokenVerificationTest {
 
     private static final String JWKS = "/auth/realms/quarkus/protocol/openid-connect/certs";
+    private static final String NO_TOKEN =
+            "This operation needs a bearer token: send the header 'Authorization: Bearer <access token>'.";
+    private static final String TOKEN_REFUSED =
+            "The bearer token was not accepted (expired, or not issued for this service); get a new one.";
 
     @OidcWireMock
     WireMockServer provider;
@@ -80,11 +84,28 @@ class TokenVerificationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badTokens")
     void refusesTheToken(String name, String token) {
+        // One text for every kind of refusal: the answer never says why a token failed.
         given().auth().oauth2(token).get("/api/v1/units").then().statusCode(401)
                 .contentType("application/problem+json").body("code", equalTo("UNAUTHENTICATED"))
-                .header("WWW-Authenticate", startsWith("Bearer"));
+                .body("detail", equalTo(TOKEN_REFUSED))
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"ducha\", error=\"invalid_token\""));
         given().auth().oauth2(token).contentType("application/json").body(Map.of("query", "{ me { subject } }"))
                 .post("/graphql").then().statusCode(401);
+    }
+
+    @Test
+    void tellsAMissingTokenFromARefusedOne() {
+        for (String path : List.of("/api/v1/units", "/api/v1/findings?status=OPEN", "/api/v1/reports/summary")) {
+            given().get(path).then().statusCode(401).contentType("application/problem+json")
+                    .body("code", equalTo("UNAUTHENTICATED")).body("detail", equalTo(NO_TOKEN))
+                    .header("WWW-Authenticate", equalTo("Bearer realm=\"ducha\""));
+        }
+        // Not a bearer token at all: as good as none.
+        given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/units").then().statusCode(401)
+                .body("detail", equalTo(NO_TOKEN));
+        var graphql = ducha.support.Gql.query(null, "{ me { subject } }");
+        assertThat(ducha.support.Gql.errorCode(graphql)).isEqualTo("UNAUTHENTICATED");
+        assertThat(graphql.getString("errors[0].message")).isEqualTo(NO_TOKEN);
     }
 
     @Test

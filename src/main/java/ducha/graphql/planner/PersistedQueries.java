@@ -1,0 +1,67 @@
+package ducha.graphql.planner;
+
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Automatic persisted queries as Apollo clients send them: {@code extensions.persistedQuery.sha256Hash} with the
+ * document the first time (kept, after its hash is checked) and alone afterwards. An unknown hash answers
+ * {@code PERSISTED_QUERY_NOT_FOUND}, and the client sends the document again. Kept in memory, bounded, per replica.
+ */
+@ApplicationScoped
+public class PersistedQueries {
+
+    /** What a request's query is after persisted queries: its text, or an error to answer with. */
+    record Outcome(String query, int status, JsonObject error) {
+    }
+
+    private final BoundedCache<String, String> byHash;
+
+    public PersistedQueries(@ConfigProperty(name = "ducha.graphql.persisted-queries", defaultValue = "1000") int size) {
+        this.byHash = new BoundedCache<>(size);
+    }
+
+    Outcome resolve(GraphQLRequest request) {
+        JsonObject persisted = request.extensions() == null ? null
+                : request.extensions().getValue("persistedQuery") instanceof JsonObject object ? object : null;
+        if (persisted == null) {
+            return new Outcome(request.query(), 200, null);
+        }
+        Object hash = persisted.getValue("sha256Hash");
+        if (!(hash instanceof String hex) || !hex.matches("[0-9a-fA-F]{64}")) {
+            return error(400, "extensions.persistedQuery.sha256Hash must be the SHA-256 of the document, in hex.",
+                    "PERSISTED_QUERY_INVALID");
+        }
+        String key = hex.toLowerCase();
+        if (request.query() == null) {
+            String known = byHash.get(key);
+            return known != null ? new Outcome(known, 200, null)
+                    : error(200, "PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND");
+        }
+        if (!sha256(request.query()).equals(key)) {
+            return error(400, "extensions.persistedQuery.sha256Hash does not match the query.",
+                    "PERSISTED_QUERY_HASH_MISMATCH");
+        }
+        byHash.put(key, request.query());
+        return new Outcome(request.query(), 200, null);
+    }
+
+    private static Outcome error(int status, String message, String code) {
+        return new Outcome(null, status, new JsonObject().put("message", message)
+                .put("extensions", new JsonObject().put("code", code)));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

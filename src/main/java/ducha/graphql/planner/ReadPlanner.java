@@ -1,0 +1,501 @@
+package ducha.graphql.planner;
+
+import ducha.common.Cursors;
+import ducha.common.InvalidInputException;
+import ducha.common.PageRequest;
+import ducha.common.SqlFilter;
+import ducha.finding.FindingCategory;
+import ducha.finding.FindingFilter;
+import ducha.finding.FindingGraphQLFilter;
+import ducha.finding.FindingSql;
+import ducha.finding.FindingStatus;
+import ducha.finding.Severity;
+import ducha.inspection.InspectionFilter;
+import ducha.inspection.InspectionGraphQLFilter;
+import ducha.notice.NoticeFilter;
+import ducha.notice.NoticeGraphQLFilter;
+import ducha.notice.NoticeKind;
+import ducha.site.SiteFilter;
+import ducha.site.SiteGraphQLFilter;
+import ducha.site.SiteType;
+import ducha.unit.UnitFilter;
+import ducha.unit.UnitGraphQLFilter;
+import ducha.unit.UnitKind;
+import ducha.unit.UnitTreeSql;
+import ducha.web.Params;
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.execution.ValuesResolver;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Renders a normalized query into one SQL statement whose single text column is the JSON of {@code data}: every
+ * object a {@code json_build_object}, every connection a keyset page aggregated with {@code json_agg}, the same
+ * filters (finding/FindingSql and the same conditions as the services), orders and cursors as the resolvers.
+ * Argument values are bound as parameters. A field it does not know, or an argument the resolvers would refuse,
+ * raises {@link NotPlannable}: the whole operation then runs through the resolvers, which give the answer or the error.
+ */
+final class ReadPlanner {
+
+    /** This operation is answered by the resolvers instead. */
+    static final class NotPlannable extends RuntimeException {
+        /** True when the selection itself (not this request's arguments) is beyond the planner: never try it again. */
+        final boolean field;
+
+        NotPlannable(String reason) {
+            this(reason, true);
+        }
+
+        NotPlannable(String reason, boolean field) {
+            super(reason, null, false, false);
+            this.field = field;
+        }
+    }
+
+    /** A statement and its parameters. */
+    record Statement(String sql, io.vertx.mutiny.sqlclient.Tuple parameters) {
+    }
+
+    /** json_build_object takes at most 100 arguments. */
+    private static final int MAX_KEYS = 50;
+
+    private final GraphQLSchema schema;
+    private final CoercedVariables variables;
+    private final SqlFilter parameters = new SqlFilter();
+    private final Instant now = Instant.now();
+    private String nowParameter;
+    private int aliases;
+
+    private ReadPlanner(GraphQLSchema schema, CoercedVariables variables) {
+        this.schema = schema;
+        this.variables = variables;
+    }
+
+    static Statement render(GraphQLSchema schema, NormalizedOperation operation, CoercedVariables variables) {
+        ReadPlanner planner = new ReadPlanner(schema, variables);
+        String data = planner.object(schema.getQueryType(), operation.fields, planner::rootField);
+        return new Statement("select " + data + "::text", planner.parameters.tuple());
+    }
+
+    // ------------------------------------------------------------------------------------------------ objects
+
+    private interface FieldRenderer {
+        String render(GraphQLObjectType type, SelectedField field);
+    }
+
+    private String object(GraphQLObjectType type, Map<String, SelectedField> fields, FieldRenderer renderer) {
+        if (fields.size() > MAX_KEYS) {
+            throw new NotPlannable("more than " + MAX_KEYS + " keys in one selection");
+        }
+        List<String> pairs = new ArrayList<>();
+        for (SelectedField field : fields.values()) {
+            String value = field.name.equals("__typename") ? literal(type.getName()) : renderer.render(type, field);
+            pairs.add("'" + field.key + "', " + value);
+        }
+        return "json_build_object(" + String.join(", ", pairs) + ")";
+    }
+
+    private String rootField(GraphQLObjectType type, SelectedField field) {
+        Map<String, Object> args = arguments(type, field);
+        return switch (field.name) {
+            case "finding" -> byId(Entity.FINDING, field, args);
+            case "unit" -> byId(Entity.UNIT, field, args);
+            case "site" -> byId(Entity.SITE, field, args);
+            case "inspection" -> byId(Entity.INSPECTION, field, args);
+            case "notice" -> byId(Entity.NOTICE, field, args);
+            case "findings" -> findings(type, field, args, null, null);
+            case "inspections" -> inspections(type, field, args, null, null);
+            case "notices" -> notices(type, field, args);
+            case "units" -> codeOrdered(Entity.UNIT, type, field, args);
+            case "sites" -> codeOrdered(Entity.SITE, type, field, args);
+            default -> throw new NotPlannable("Query." + field.name);
+        };
+    }
+
+    private String byId(Entity entity, SelectedField field, Map<String, Object> args) {
+        UUID id = valid(() -> Params.requiredUuid("id", (String) args.get("id")));
+        String alias = alias(entity);
+        return "(select " + entity(entity, alias, field) + " from " + entity.table + " " + alias + " where " + alias
+                + ".id = " + parameters.param(id) + ")";
+    }
+
+    /** The JSON object of the row {@code alias} of an entity, with the selected fields. */
+    private String entity(Entity entity, String alias, SelectedField field) {
+        GraphQLObjectType type = schema.getObjectType(entity.typeName);
+        return object(type, field.children, (t, f) -> entityField(entity, alias, t, f));
+    }
+
+    private String entityField(Entity entity, String a, GraphQLObjectType type, SelectedField field) {
+        String column = entity.column(field.name, a);
+        if (column != null) {
+            return column;
+        }
+        switch (entity) {
+            case FINDING -> {
+                switch (field.name) {
+                    case "overdue":
+                        return "(" + FindingSql.overdue(a, now()) + ")";
+                    case "unit":
+                        return related(Entity.UNIT, a + ".unit_id", field);
+                    case "site":
+                        return related(Entity.SITE, a + ".site_id", field);
+                    case "inspection":
+                        return related(Entity.INSPECTION, a + ".inspection_id", field);
+                    default:
+                        break;
+                }
+            }
+            case UNIT -> {
+                switch (field.name) {
+                    case "parent":
+                        return related(Entity.UNIT, a + ".parent_id", field);
+                    case "children": {
+                        String c = alias(Entity.UNIT);
+                        return "coalesce((select json_agg(" + entity(Entity.UNIT, c, field) + " order by " + c
+                                + ".code) from unit " + c + " where " + c + ".parent_id = " + a + ".id), '[]'::json)";
+                    }
+                    case "findings":
+                        return findings(type, field, arguments(type, field), Parent.UNIT_TREE, a + ".id");
+                    case "inspections":
+                        return inspections(type, field, arguments(type, field), Parent.UNIT_TREE, a + ".id");
+                    default:
+                        break;
+                }
+            }
+            case SITE -> {
+                switch (field.name) {
+                    case "lastInspectedAt": {
+                        String i = alias(Entity.INSPECTION);
+                        return "(select gql_time(max(" + i + ".started_at)) from inspection " + i + " where " + i
+                                + ".site_id = " + a + ".id)";
+                    }
+                    case "findings":
+                        return findings(type, field, arguments(type, field), Parent.SITE, a + ".id");
+                    case "inspections":
+                        return inspections(type, field, arguments(type, field), Parent.SITE, a + ".id");
+                    default:
+                        break;
+                }
+            }
+            case INSPECTION -> {
+                switch (field.name) {
+                    case "unit":
+                        return related(Entity.UNIT, a + ".unit_id", field);
+                    case "site":
+                        return related(Entity.SITE, a + ".site_id", field);
+                    case "findings":
+                        return findings(type, field, arguments(type, field), Parent.INSPECTION, a + ".id");
+                    default:
+                        break;
+                }
+            }
+            case NOTICE -> {
+                switch (field.name) {
+                    case "unit":
+                        return related(Entity.UNIT, a + ".unit_id", field);
+                    case "site":
+                        return related(Entity.SITE, a + ".site_id", field);
+                    case "findingIds":
+                        return "coalesce((select json_agg(nf.finding_id order by nf.finding_id) from notice_finding nf"
+                                + " where nf.notice_id = " + a + ".id), '[]'::json)";
+                    case "findings":
+                        return findings(type, field, arguments(type, field), Parent.NOTICE, a + ".id");
+                    default:
+                        break;
+                }
+            }
+        }
+        throw new NotPlannable(type.getName() + "." + field.name);
+    }
+
+    private String related(Entity entity, String idExpression, SelectedField field) {
+        String alias = alias(entity);
+        return "(select " + entity(entity, alias, field) + " from " + entity.table + " " + alias + " where " + alias
+                + ".id = " + idExpression + ")";
+    }
+
+    // ------------------------------------------------------------------------------------------------ connections
+
+    /** Whose rows a nested connection holds. */
+    private enum Parent {
+        UNIT_TREE, SITE, INSPECTION, NOTICE
+    }
+
+    private String findings(GraphQLObjectType type, SelectedField field, Map<String, Object> args, Parent parent,
+            String parentId) {
+        FindingFilter filter = valid(() -> findingFilter(args.get("filter")));
+        PageRequest page = page(args);
+        Cursors.TimeKey after = page.cursor() == null ? null : valid(() -> Cursors.timeKey(page.cursor()));
+        String f = alias(Entity.FINDING);
+        SqlFilter where = parameters.nested();
+        FindingSql.where(where, f, filter, now).after(after, f + ".found_at", f + ".id");
+        String limit = parameters.param(page.limit()) + "::int";
+        String order = " order by " + f + ".found_at desc, " + f + ".id desc limit " + limit + " + 1";
+        String rows;
+        if (parent == Parent.UNIT_TREE) {
+            // The newest page of each unit of the tree by its index (unit_id, found_at desc, id desc), then the newest
+            // of those, as finding/FindingBatches reads them.
+            String t = alias(Entity.UNIT);
+            String y = alias(Entity.FINDING);
+            rows = "select " + y + ".* from " + UnitTreeSql.subtreeOf(parentId) + " " + t + " cross join lateral "
+                    + "(select " + f + ".* from finding " + f + " where " + f + ".unit_id = " + t + ".id and "
+                    + where.sql() + order + ") " + y + " order by " + y + ".found_at desc, " + y + ".id desc limit "
+                    + limit + " + 1";
+        } else {
+            String owner = parent == null ? "true" : switch (parent) {
+                case SITE -> f + ".site_id = " + parentId;
+                case INSPECTION -> f + ".inspection_id = " + parentId;
+                case NOTICE -> f + ".id in (select nf.finding_id from notice_finding nf where nf.notice_id = "
+                        + parentId + ")";
+                case UNIT_TREE -> throw new IllegalStateException("read unit by unit above");
+            };
+            rows = "select " + f + ".* from finding " + f + " where " + owner + " and " + where.sql() + order;
+        }
+        return connection(Entity.FINDING, type, field, rows, limit, "found_at");
+    }
+
+    private String inspections(GraphQLObjectType type, SelectedField field, Map<String, Object> args, Parent parent,
+            String parentId) {
+        InspectionFilter filter = valid(() -> inspectionFilter(args.get("filter")));
+        PageRequest page = page(args);
+        Cursors.TimeKey after = page.cursor() == null ? null : valid(() -> Cursors.timeKey(page.cursor()));
+        String i = alias(Entity.INSPECTION);
+        SqlFilter where = parameters.nested();
+        if (parent == Parent.UNIT_TREE) {
+            where.where(i + ".unit_id in " + UnitTreeSql.subtreeOf(parentId));
+        } else if (parent == Parent.SITE) {
+            where.where(i + ".site_id = " + parentId);
+        }
+        if (filter.unitId() != null) {
+            where.where(i + ".unit_id in " + UnitTreeSql.subtreeOf(parameters.param(filter.unitId()) + "::uuid"));
+        }
+        where.where(i + ".site_id = ?", filter.siteId())
+                .where(i + ".started_at >= ?", utc(filter.from()))
+                .where(i + ".started_at < ?", utc(filter.to()))
+                .after(after, i + ".started_at", i + ".id");
+        String limit = parameters.param(page.limit()) + "::int";
+        String rows = "select " + i + ".* from inspection " + i + " where " + where.sql() + " order by " + i
+                + ".started_at desc, " + i + ".id desc limit " + limit + " + 1";
+        return connection(Entity.INSPECTION, type, field, rows, limit, "started_at");
+    }
+
+    private String notices(GraphQLObjectType type, SelectedField field, Map<String, Object> args) {
+        NoticeFilter filter = valid(() -> noticeFilter(args.get("filter")));
+        PageRequest page = page(args);
+        Cursors.TimeKey after = page.cursor() == null ? null : valid(() -> Cursors.timeKey(page.cursor()));
+        String n = alias(Entity.NOTICE);
+        SqlFilter where = parameters.nested();
+        if (filter.unitId() != null) {
+            where.where(n + ".unit_id in " + UnitTreeSql.subtreeOf(parameters.param(filter.unitId()) + "::uuid"));
+        }
+        where.where(n + ".kind = ?", filter.kind() == null ? null : filter.kind().name())
+                .where(n + ".issued_at >= ?", utc(filter.from()))
+                .where(n + ".issued_at < ?", utc(filter.to()))
+                .after(after, n + ".issued_at", n + ".id");
+        String limit = parameters.param(page.limit()) + "::int";
+        String rows = "select " + n + ".* from notice " + n + " where " + where.sql() + " order by " + n
+                + ".issued_at desc, " + n + ".id desc limit " + limit + " + 1";
+        return connection(Entity.NOTICE, type, field, rows, limit, "issued_at");
+    }
+
+    /** Units and sites: in code order, the cursor is the code. */
+    private String codeOrdered(Entity entity, GraphQLObjectType type, SelectedField field, Map<String, Object> args) {
+        PageRequest page = page(args);
+        String after = page.cursor() == null ? null : valid(() -> Cursors.textKey(page.cursor()));
+        String a = alias(entity);
+        SqlFilter where = parameters.nested();
+        if (entity == Entity.UNIT) {
+            UnitFilter filter = valid(() -> unitFilter(args.get("filter")));
+            where.where(a + ".parent_id = ?", filter.parentId())
+                    .where(a + ".district = ?", filter.district())
+                    .where(a + ".kind = ?", filter.kind() == null ? null : filter.kind().name())
+                    .where(a + ".active = ?", filter.active())
+                    .contains(filter.text(), a + ".code", a + ".name");
+        } else {
+            SiteFilter filter = valid(() -> siteFilter(args.get("filter")));
+            where.where(a + ".type = ?", filter.type() == null ? null : filter.type().name())
+                    .where(a + ".district = ?", filter.district())
+                    .where(a + ".township = ?", filter.township())
+                    .where(a + ".active = ?", filter.active())
+                    .contains(filter.text(), a + ".code", a + ".name", a + ".address");
+        }
+        where.where(a + ".code > ?", after);
+        String limit = parameters.param(page.limit()) + "::int";
+        String rows = "select " + a + ".* from " + entity.table + " " + a + " where " + where.sql() + " order by " + a
+                + ".code limit " + limit + " + 1";
+        return connection(entity, type, field, rows, limit, null);
+    }
+
+    /**
+     * A Relay connection over {@code rows} (the page plus one row that only tells whether more follow), numbered in
+     * their order. {@code timeColumn} null: ordered by code.
+     */
+    private String connection(Entity entity, GraphQLObjectType parentType, SelectedField field, String rows,
+            String limit, String timeColumn) {
+        GraphQLObjectType connectionType = (GraphQLObjectType) graphql.schema.GraphQLTypeUtil.unwrapAll(
+                parentType.getFieldDefinition(field.name).getType());
+        GraphQLObjectType edgeType = (GraphQLObjectType) graphql.schema.GraphQLTypeUtil.unwrapAll(
+                connectionType.getFieldDefinition("edges").getType());
+        GraphQLObjectType pageInfoType = schema.getObjectType("PageInfo");
+        String x = alias(entity);
+        String order = timeColumn == null ? x + ".code" : x + "." + timeColumn + " desc, " + x + ".id desc";
+        String cursor = timeColumn == null ? "gql_cursor(" + x + ".code)"
+                : "gql_cursor(gql_instant(" + x + "." + timeColumn + "), " + x + ".id::text)";
+        String inPage = " filter (where " + x + ".n <= " + limit + ")";
+        String json = object(connectionType, field.children, (t, f) -> switch (f.name) {
+            case "edges" -> "coalesce(json_agg(" + object(edgeType, f.children, (et, ef) -> switch (ef.name) {
+                case "node" -> entity(entity, x, ef);
+                case "cursor" -> cursor;
+                default -> throw new NotPlannable(et.getName() + "." + ef.name);
+            }) + " order by " + order + ")" + inPage + ", '[]'::json)";
+            case "pageInfo" -> object(pageInfoType, f.children, (pt, pf) -> switch (pf.name) {
+                case "hasNextPage" -> "count(*) > " + limit;
+                case "endCursor" -> "(array_agg(" + cursor + " order by " + order + ")" + inPage + ")[least(count(*), "
+                        + limit + ")]";
+                default -> throw new NotPlannable(pt.getName() + "." + pf.name);
+            });
+            default -> throw new NotPlannable(t.getName() + "." + f.name);
+        });
+        String z = alias(entity);
+        String zOrder = timeColumn == null ? z + ".code" : z + "." + timeColumn + " desc, " + z + ".id desc";
+        return "(select " + json + " from (select " + z + ".*, row_number() over (order by " + zOrder + ") as n from ("
+                + rows + ") " + z + ") " + x + ")";
+    }
+
+    // ------------------------------------------------------------------------------------------------ arguments
+
+    private Map<String, Object> arguments(GraphQLObjectType type, SelectedField field) {
+        GraphQLFieldDefinition definition = type.getFieldDefinition(field.name);
+        if (definition == null) {
+            throw new NotPlannable(type.getName() + "." + field.name);
+        }
+        try {
+            return ValuesResolver.getArgumentValues(schema.getCodeRegistry(), definition.getArguments(),
+                    field.arguments, variables, GraphQLContext.getDefault(), Locale.ROOT);
+        } catch (RuntimeException e) {
+            throw new NotPlannable("arguments of " + type.getName() + "." + field.name, false);
+        }
+    }
+
+    private PageRequest page(Map<String, Object> args) {
+        // SmallRye's Int coerces to a BigDecimal.
+        Number first = (Number) args.get("first");
+        return valid(() -> PageRequest.of(first == null ? null : first.intValue(), (String) args.get("after")));
+    }
+
+    /** The resolvers refuse what these conversions refuse, with their error: leave it to them. */
+    private static <T> T valid(java.util.function.Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (InvalidInputException | ClassCastException | IllegalArgumentException | DateTimeParseException e) {
+            throw new NotPlannable("an argument the resolvers refuse: " + e.getMessage(), false);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    static FindingFilter findingFilter(Object value) {
+        if (value == null) {
+            return FindingGraphQLFilter.toFilter(null);
+        }
+        Map<String, Object> m = map(value);
+        return FindingGraphQLFilter.toFilter(new FindingGraphQLFilter((String) m.get("unitId"),
+                (String) m.get("siteId"), (String) m.get("inspectionId"),
+                enumOf(FindingStatus.class, m.get("status")), enumOf(FindingCategory.class, m.get("category")),
+                enumOf(Severity.class, m.get("severity")), (Boolean) m.get("overdue"), time(m.get("from")),
+                time(m.get("to")), (String) m.get("text")));
+    }
+
+    static InspectionFilter inspectionFilter(Object value) {
+        if (value == null) {
+            return InspectionGraphQLFilter.toFilter(null);
+        }
+        Map<String, Object> m = map(value);
+        return InspectionGraphQLFilter.toFilter(new InspectionGraphQLFilter((String) m.get("unitId"),
+                (String) m.get("siteId"), time(m.get("from")), time(m.get("to"))));
+    }
+
+    static NoticeFilter noticeFilter(Object value) {
+        if (value == null) {
+            return NoticeGraphQLFilter.toFilter(null);
+        }
+        Map<String, Object> m = map(value);
+        return NoticeGraphQLFilter.toFilter(new NoticeGraphQLFilter((String) m.get("unitId"),
+                enumOf(NoticeKind.class, m.get("kind")), time(m.get("from")), time(m.get("to"))));
+    }
+
+    static UnitFilter unitFilter(Object value) {
+        if (value == null) {
+            return UnitGraphQLFilter.toFilter(null);
+        }
+        Map<String, Object> m = map(value);
+        return new UnitGraphQLFilter((String) m.get("parentId"), (String) m.get("district"),
+                enumOf(UnitKind.class, m.get("kind")), (Boolean) m.get("active"), (String) m.get("text")).toFilter();
+    }
+
+    static SiteFilter siteFilter(Object value) {
+        if (value == null) {
+            return SiteGraphQLFilter.toFilter(null);
+        }
+        Map<String, Object> m = map(value);
+        return SiteGraphQLFilter.toFilter(new SiteGraphQLFilter(enumOf(SiteType.class, m.get("type")),
+                (String) m.get("district"), (String) m.get("township"), (Boolean) m.get("active"),
+                (String) m.get("text")));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return type.isInstance(value) ? type.cast(value) : Enum.valueOf(type, value.toString());
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof TemporalAccessor temporal) {
+            return OffsetDateTime.from(temporal);
+        }
+        return OffsetDateTime.parse(value.toString());
+    }
+
+    private static Object utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    // ------------------------------------------------------------------------------------------------ SQL
+
+    private String now() {
+        if (nowParameter == null) {
+            nowParameter = parameters.param(now.atOffset(ZoneOffset.UTC));
+        }
+        return nowParameter;
+    }
+
+    private String alias(Entity entity) {
+        return entity.table.charAt(0) + Integer.toString(++aliases);
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'::text";
+    }
+}
