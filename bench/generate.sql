@@ -18,7 +18,8 @@ set work_mem = '256MB';
 select setseed(0.20210809);
 
 -- The rollup triggers are off during the load, and report_rebuild() fills the rollups in one pass at the end (the
--- same statements the triggers run, over all rows) rather than once per insert statement.
+-- same statements the triggers run, over all rows) rather than once per insert statement; subtree_rebuild() does the
+-- same for the subtree tables of V7 (finding_scope, inspection_scope).
 alter table finding disable trigger user;
 alter table inspection disable trigger user;
 
@@ -134,6 +135,7 @@ drop table bench_inspection;
 alter table finding enable trigger user;
 alter table inspection enable trigger user;
 select report_rebuild();
+select subtree_rebuild();
 
 vacuum analyze unit;
 vacuum analyze site;
@@ -143,3 +145,6 @@ vacuum analyze notice;
 vacuum analyze report_finding_rollup;
 vacuum analyze report_rectify_rollup;
 vacuum analyze report_visit_rollup;
+vacuum analyze unit_closure;
+vacuum analyze finding_scope;
+vacuum analyze inspection_scope;

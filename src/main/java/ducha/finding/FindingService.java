@@ -69,10 +69,12 @@ public class FindingService {
     private final ObjectMapper json;
     private final FindingMetrics metrics;
     private final Pool pool;
+    private final FindingBatches batches;
 
     public FindingService(FindingRepository findings, UnitRepository units, SiteRepository sites,
             InspectionRepository inspections, UnitAccess access, CurrentUser user, ChangeLog changes,
-            ChangeHistory history, ChangeFeed feed, ObjectMapper json, FindingMetrics metrics, Pool pool) {
+            ChangeHistory history, ChangeFeed feed, ObjectMapper json, FindingMetrics metrics, Pool pool,
+            FindingBatches batches) {
         this.findings = findings;
         this.units = units;
         this.sites = sites;
@@ -85,6 +87,7 @@ public class FindingService {
         this.json = json;
         this.metrics = metrics;
         this.pool = pool;
+        this.batches = batches;
     }
 
     /**
@@ -100,41 +103,42 @@ public class FindingService {
         return find(id).onItem().ifNull().failWith(() -> new ResourceNotFoundException(ENTITY, id));
     }
 
-    /** Findings newest first. */
+    /**
+     * Findings newest first. Those of a unit and its sub-units are read as Unit.findings reads them, by the index of
+     * finding_scope (docs/subtree.md): the ORM's unit_id in (…) walked the global time order, 100 times the reads for
+     * a small group at a million findings.
+     */
     @WithSession
     public Uni<Page<FindingView>> list(FindingFilter filter, PageRequest page) {
+        if (filter.unitId() != null) {
+            FindingFilter within = new FindingFilter(null, filter.siteId(), filter.inspectionId(), filter.status(),
+                    filter.category(), filter.severity(), filter.overdue(), filter.from(), filter.to(), filter.text());
+            return batches.pages(FindingBatches.Parent.UNIT_TREE, List.of(filter.unitId()), within, page)
+                    .map(pages -> pages.get(0));
+        }
         Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
-        Uni<List<UUID>> unitScope = filter.unitId() == null
-                ? Uni.createFrom().nullItem()
-                : units.subtreeIds(filter.unitId());
-        return unitScope.chain(unitIds -> {
-            if (unitIds != null && unitIds.isEmpty()) {
-                return Uni.createFrom().item(new Page<FindingView>(List.of(), null));
-            }
-            Query query = new Query()
-                    .where("unitId in :unitIds", "unitIds", unitIds)
-                    .where("siteId = :siteId", "siteId", filter.siteId())
-                    .where("inspectionId = :inspectionId", "inspectionId", filter.inspectionId())
-                    .where("status = :status", "status", filter.status())
-                    .where("category = :category", "category", filter.category())
-                    .where("severity = :severity", "severity", filter.severity())
-                    .where("foundAt >= :from", "from", filter.from())
-                    .where("foundAt < :to", "to", filter.to())
-                    .text(filter.text(), "description")
-                    .after(after, "foundAt");
-            if (filter.overdue() != null) {
-                query.where(filter.overdue()
-                        ? "(dueAt < :now and status in :unresolved)"
-                        : "(dueAt is null or dueAt >= :now or status not in :unresolved)")
-                        .param("now", Instant.now())
-                        .param("unresolved", FindingStatus.UNRESOLVED);
-            }
-            return findings.find(query.hql(), NEWEST_FIRST, query.parameters())
-                    .range(0, page.limit())
-                    .list()
-                    .map(rows -> Page.of(rows, page.limit(), row -> Cursors.ofTime(row.foundAt, row.id))
-                            .map(FindingView::of));
-        });
+        Query query = new Query()
+                .where("siteId = :siteId", "siteId", filter.siteId())
+                .where("inspectionId = :inspectionId", "inspectionId", filter.inspectionId())
+                .where("status = :status", "status", filter.status())
+                .where("category = :category", "category", filter.category())
+                .where("severity = :severity", "severity", filter.severity())
+                .where("foundAt >= :from", "from", filter.from())
+                .where("foundAt < :to", "to", filter.to())
+                .text(filter.text(), "description")
+                .after(after, "foundAt");
+        if (filter.overdue() != null) {
+            query.where(filter.overdue()
+                    ? "(dueAt < :now and status in :unresolved)"
+                    : "(dueAt is null or dueAt >= :now or status not in :unresolved)")
+                    .param("now", Instant.now())
+                    .param("unresolved", FindingStatus.UNRESOLVED);
+        }
+        return findings.find(query.hql(), NEWEST_FIRST, query.parameters())
+                .range(0, page.limit())
+                .list()
+                .map(rows -> Page.of(rows, page.limit(), row -> Cursors.ofTime(row.foundAt, row.id))
+                        .map(FindingView::of));
     }
 
     /** The findings of the given ids, in their order (null where none), in one query. */

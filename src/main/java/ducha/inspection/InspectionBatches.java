@@ -25,8 +25,11 @@ public class InspectionBatches {
 
     /** Whose inspections: how a parent id selects them. */
     public enum Parent {
-        /** A unit and all units below it. */
-        UNIT_TREE("i.unit_id in " + UnitTreeSql.subtreeOf("r.parent")),
+        /**
+         * A unit and all units below it: the parent's rows of inspection_scope, newest first from the end of its
+         * range of the primary key, joined back to the inspection by id (docs/subtree.md).
+         */
+        UNIT_TREE("s.ancestor_id = r.parent"),
         SITE("i.site_id = r.parent");
 
         private final String predicate;
@@ -51,17 +54,22 @@ public class InspectionBatches {
         // Each parent once: the same one may come twice (a site asked for under two fields), and would get its rows twice.
         String parents = sql.param(Batches.distinct(parentIds).toArray(UUID[]::new));
         String limit = sql.param(page.limit() + 1);
+        boolean scoped = parent == Parent.UNIT_TREE;
+        // Within a subtree the keyset and the period are those of inspection_scope's key (the same started_at).
+        String timeColumn = scoped ? "s.started_at" : "i.started_at";
+        String idColumn = scoped ? "s.inspection_id" : "i.id";
         sql.where(parent.predicate);
         if (filter.unitId() != null) {
             sql.where("i.unit_id in " + UnitTreeSql.subtreeOf(sql.param(filter.unitId()) + "::uuid"));
         }
         sql.where("i.site_id = ?", filter.siteId())
-                .where("i.started_at >= ?", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC))
-                .where("i.started_at < ?", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC))
-                .after(page.cursor() == null ? null : Cursors.timeKey(page.cursor()), "i.started_at", "i.id");
+                .where(timeColumn + " >= ?", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC))
+                .where(timeColumn + " < ?", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC))
+                .after(page.cursor() == null ? null : Cursors.timeKey(page.cursor()), timeColumn, idColumn);
+        String source = scoped ? "inspection_scope s join inspection i on i.id = s.inspection_id" : "inspection i";
         String statement = "select r.parent, " + COLUMNS.replace("i.", "x.") + " from unnest(" + parents
-                + "::uuid[]) as r(parent) cross join lateral (select " + COLUMNS + " from inspection i where "
-                + sql.sql() + " order by i.started_at desc, i.id desc limit " + limit + ") x";
+                + "::uuid[]) as r(parent) cross join lateral (select " + COLUMNS + " from " + source + " where "
+                + sql.sql() + " order by " + timeColumn + " desc, " + idColumn + " desc limit " + limit + ") x";
         return pool.preparedQuery(statement).execute(sql.tuple()).map(rows -> {
             Map<UUID, List<InspectionView>> byParent = new LinkedHashMap<>();
             for (Row row : rows) {

@@ -40,15 +40,17 @@ public class InspectionService {
     private final UnitAccess access;
     private final CurrentUser user;
     private final ChangeLog changes;
+    private final InspectionBatches batches;
 
     public InspectionService(InspectionRepository inspections, UnitRepository units, SiteRepository sites,
-            UnitAccess access, CurrentUser user, ChangeLog changes) {
+            UnitAccess access, CurrentUser user, ChangeLog changes, InspectionBatches batches) {
         this.inspections = inspections;
         this.units = units;
         this.sites = sites;
         this.access = access;
         this.user = user;
         this.changes = changes;
+        this.batches = batches;
     }
 
     /** The row as a view, or null when there is none. */
@@ -62,29 +64,28 @@ public class InspectionService {
         return require(id).map(InspectionView::of);
     }
 
-    /** Inspections newest first. */
+    /**
+     * Inspections newest first; those of a unit and its sub-units by the index of inspection_scope, as
+     * Unit.inspections reads them (docs/subtree.md).
+     */
     @WithSession
     public Uni<Page<InspectionView>> list(InspectionFilter filter, PageRequest page) {
+        if (filter.unitId() != null) {
+            InspectionFilter within = new InspectionFilter(null, filter.siteId(), filter.from(), filter.to());
+            return batches.pages(InspectionBatches.Parent.UNIT_TREE, List.of(filter.unitId()), within, page)
+                    .map(pages -> pages.get(0));
+        }
         Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
-        Uni<List<UUID>> unitScope = filter.unitId() == null
-                ? Uni.createFrom().nullItem()
-                : units.subtreeIds(filter.unitId());
-        return unitScope.chain(unitIds -> {
-            if (unitIds != null && unitIds.isEmpty()) {
-                return Uni.createFrom().item(new Page<InspectionView>(List.of(), null));
-            }
-            Query query = new Query()
-                    .where("unitId in :unitIds", "unitIds", unitIds)
-                    .where("siteId = :siteId", "siteId", filter.siteId())
-                    .where("startedAt >= :from", "from", filter.from())
-                    .where("startedAt < :to", "to", filter.to())
-                    .after(after, "startedAt");
-            return inspections.find(query.hql(), NEWEST_FIRST, query.parameters())
-                    .range(0, page.limit())
-                    .list()
-                    .map(rows -> Page.of(rows, page.limit(), row -> Cursors.ofTime(row.startedAt, row.id))
-                            .map(InspectionView::of));
-        });
+        Query query = new Query()
+                .where("siteId = :siteId", "siteId", filter.siteId())
+                .where("startedAt >= :from", "from", filter.from())
+                .where("startedAt < :to", "to", filter.to())
+                .after(after, "startedAt");
+        return inspections.find(query.hql(), NEWEST_FIRST, query.parameters())
+                .range(0, page.limit())
+                .list()
+                .map(rows -> Page.of(rows, page.limit(), row -> Cursors.ofTime(row.startedAt, row.id))
+                        .map(InspectionView::of));
     }
 
     /** The inspections of the given ids, in their order (null where none), in one query. */

@@ -20,16 +20,13 @@ final class ReportSql {
 
     /**
      * Every unit of the report with the row of byUnit it counts towards ("top"): the subtrees of $1 (top units)
-     * and $2 (the filter unit, alone: its own work).
+     * and $2 (the filter unit, alone: its own work). The subtrees from unit_closure (V7__unit_subtree.sql).
      */
     private static final String SCOPE = """
-            scope(id, top, recurse, depth) as (
-                select id, id, true, 0 from unit where id = any($1::uuid[])
+            scope(id, top) as (
+                select unit_id, ancestor_id from unit_closure where ancestor_id = any($1::uuid[])
                 union all
-                select $2::uuid, $2::uuid, false, 0 where $2::uuid is not null
-                union all
-                select u.id, s.top, true, s.depth + 1 from unit u join scope s on u.parent_id = s.id
-                where s.recurse and s.depth < 32
+                select $2::uuid, $2::uuid where $2::uuid is not null
             )""";
 
     /** Districts named by the units of each byUnit row, and of the whole report (both only without $3 district). */
@@ -287,12 +284,12 @@ final class ReportSql {
               and ($4::text is null or st.type = $4::text)
             group by n.kind""";
 
-    /** The unit and its sub-units, or every unit. $1 unit (null = every unit). */
+    /** The unit and its sub-units (from unit_closure), or every unit. $1 unit (null = every unit). */
     private static final String SUBTREE = """
-            subtree(id, depth) as (
-                select id, 0 from unit where case when $1::uuid is null then parent_id is null else id = $1::uuid end
+            subtree(id) as (
+                select unit_id from unit_closure where ancestor_id = $1::uuid
                 union all
-                select u.id, s.depth + 1 from unit u join subtree s on u.parent_id = s.id where s.depth < 32
+                select id from unit where $1::uuid is null
             )""";
 
     static final String UNIT_EXISTS = "select exists (select 1 from unit where id = $1::uuid) as found";

@@ -19,17 +19,11 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
         return find("code", code).firstResult();
     }
 
-    /** The unit and all its descendants. */
+    /** The unit and all its descendants (none when there is no such unit), from the closure table. */
     public Uni<List<UUID>> subtreeIds(UUID root) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                with recursive tree(id, depth) as (
-                    select id, 0 from unit where id = :root
-                    union all
-                    select u.id, t.depth + 1 from unit u join tree t on u.parent_id = t.id where t.depth < :maxDepth
-                )
-                select id from tree""", UUID.class)
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select unit_id from unit_closure where ancestor_id = :root", UUID.class)
                 .setParameter("root", root)
-                .setParameter("maxDepth", MAX_DEPTH)
                 .getResultList());
     }
 

@@ -1,18 +1,22 @@
 package ducha.unit;
 
-/** SQL for "this unit and every unit below it", usable inside larger statements. */
+/**
+ * SQL for "this unit and every unit below it", usable inside larger statements. It reads unit_closure, which triggers
+ * keep exact (V7__unit_subtree.sql, docs/subtree.md): one index range, whatever the depth and size of the tree.
+ */
 public final class UnitTreeSql {
 
-    /** Deep enough for any real organisation chart; stops a corrupt tree from recursing for ever. */
+    /**
+     * Deep enough for any real organisation chart. The walks up the tree that remain (UnitRepository.isWithin, the
+     * report rollups of V2) stop there, so that a corrupt tree cannot make them recurse for ever.
+     */
     public static final int MAX_DEPTH = 32;
 
     private UnitTreeSql() {
     }
 
-    /** A sub-select of the ids of the unit {@code rootExpression} and its descendants. */
+    /** A sub-select of the ids (column {@code id}) of the unit {@code rootExpression} and its descendants. */
     public static String subtreeOf(String rootExpression) {
-        return "(with recursive tree(id, depth) as (select " + rootExpression + ", 0"
-                + " union all select u.id, tree.depth + 1 from unit u join tree on u.parent_id = tree.id"
-                + " where tree.depth < " + MAX_DEPTH + ") select id from tree)";
+        return "(select unit_id as id from unit_closure where ancestor_id = " + rootExpression + ")";
     }
 }
