@@ -239,29 +239,37 @@ final class ReadPlanner {
         PageRequest page = page(args);
         Cursors.TimeKey after = page.cursor() == null ? null : valid(() -> Cursors.timeKey(page.cursor()));
         String f = alias(Entity.FINDING);
-        SqlFilter where = parameters.nested();
-        FindingSql.where(where, f, filter, now).after(after, f + ".found_at", f + ".id");
         String limit = parameters.param(page.limit()) + "::int";
-        String order = " order by " + f + ".found_at desc, " + f + ".id desc limit " + limit + " + 1";
+        SqlFilter where = parameters.nested();
         String rows;
-        if (parent == Parent.UNIT_TREE) {
-            // The newest page of each unit of the tree by its index (unit_id, found_at desc, id desc), then the newest
-            // of those, as finding/FindingBatches reads them.
-            String t = alias(Entity.UNIT);
-            String y = alias(Entity.FINDING);
-            rows = "select " + y + ".* from " + UnitTreeSql.subtreeOf(parentId) + " " + t + " cross join lateral "
-                    + "(select " + f + ".* from finding " + f + " where " + f + ".unit_id = " + t + ".id and "
-                    + where.sql() + order + ") " + y + " order by " + y + ".found_at desc, " + y + ".id desc limit "
-                    + limit + " + 1";
+        String subtree = parent == Parent.UNIT_TREE ? parentId
+                : parent == null && filter.unitId() != null ? parameters.param(filter.unitId()) + "::uuid" : null;
+        if (subtree != null) {
+            // A unit's subtree: its rows of finding_scope, newest first by that table's key (docs/subtree.md), as
+            // finding/FindingBatches and FindingService read them. The period and the cursor go on the key too.
+            String s = "sc" + (++aliases);
+            FindingFilter rest = parent == null ? withoutUnit(filter) : filter;
+            where.where(s + ".ancestor_id = " + subtree);
+            FindingSql.where(where, f, rest, now)
+                    .where(s + ".found_at >= ?", utc(filter.from()))
+                    .where(s + ".found_at < ?", utc(filter.to()))
+                    .after(after, s + ".found_at", s + ".finding_id");
+            rows = "select " + f + ".* from finding_scope " + s + " join finding " + f + " on " + f + ".id = " + s
+                    + ".finding_id where " + where.sql() + " order by " + s + ".found_at desc, " + s
+                    + ".finding_id desc limit " + limit + " + 1";
         } else {
-            String owner = parent == null ? "true" : switch (parent) {
-                case SITE -> f + ".site_id = " + parentId;
-                case INSPECTION -> f + ".inspection_id = " + parentId;
-                case NOTICE -> f + ".id in (select nf.finding_id from notice_finding nf where nf.notice_id = "
-                        + parentId + ")";
-                case UNIT_TREE -> throw new IllegalStateException("read unit by unit above");
-            };
-            rows = "select " + f + ".* from finding " + f + " where " + owner + " and " + where.sql() + order;
+            if (parent != null) {
+                where.where(switch (parent) {
+                    case SITE -> f + ".site_id = " + parentId;
+                    case INSPECTION -> f + ".inspection_id = " + parentId;
+                    case NOTICE -> f + ".id in (select nf.finding_id from notice_finding nf where nf.notice_id = "
+                            + parentId + ")";
+                    case UNIT_TREE -> throw new IllegalStateException("read from finding_scope above");
+                });
+            }
+            FindingSql.where(where, f, filter, now).after(after, f + ".found_at", f + ".id");
+            rows = "select " + f + ".* from finding " + f + " where " + where.sql() + " order by " + f + ".found_at desc, "
+                    + f + ".id desc limit " + limit + " + 1";
         }
         return connection(Entity.FINDING, type, field, rows, limit, "found_at");
     }
@@ -272,23 +280,37 @@ final class ReadPlanner {
         PageRequest page = page(args);
         Cursors.TimeKey after = page.cursor() == null ? null : valid(() -> Cursors.timeKey(page.cursor()));
         String i = alias(Entity.INSPECTION);
+        String limit = parameters.param(page.limit()) + "::int";
         SqlFilter where = parameters.nested();
-        if (parent == Parent.UNIT_TREE) {
-            where.where(i + ".unit_id in " + UnitTreeSql.subtreeOf(parentId));
-        } else if (parent == Parent.SITE) {
+        String subtree = parent == Parent.UNIT_TREE ? parentId
+                : parent == null && filter.unitId() != null ? parameters.param(filter.unitId()) + "::uuid" : null;
+        // Within a subtree: its rows of inspection_scope, by that table's key (docs/subtree.md).
+        String s = subtree == null ? null : "sc" + (++aliases);
+        String time = s == null ? i + ".started_at" : s + ".started_at";
+        String id = s == null ? i + ".id" : s + ".inspection_id";
+        if (s != null) {
+            where.where(s + ".ancestor_id = " + subtree);
+        }
+        if (parent == Parent.SITE) {
             where.where(i + ".site_id = " + parentId);
         }
-        if (filter.unitId() != null) {
+        if (filter.unitId() != null && parent != null) {
             where.where(i + ".unit_id in " + UnitTreeSql.subtreeOf(parameters.param(filter.unitId()) + "::uuid"));
         }
         where.where(i + ".site_id = ?", filter.siteId())
-                .where(i + ".started_at >= ?", utc(filter.from()))
-                .where(i + ".started_at < ?", utc(filter.to()))
-                .after(after, i + ".started_at", i + ".id");
-        String limit = parameters.param(page.limit()) + "::int";
-        String rows = "select " + i + ".* from inspection " + i + " where " + where.sql() + " order by " + i
-                + ".started_at desc, " + i + ".id desc limit " + limit + " + 1";
+                .where(time + " >= ?", utc(filter.from()))
+                .where(time + " < ?", utc(filter.to()))
+                .after(after, time, id);
+        String source = s == null ? "inspection " + i
+                : "inspection_scope " + s + " join inspection " + i + " on " + i + ".id = " + s + ".inspection_id";
+        String rows = "select " + i + ".* from " + source + " where " + where.sql() + " order by " + time + " desc, "
+                + id + " desc limit " + limit + " + 1";
         return connection(Entity.INSPECTION, type, field, rows, limit, "started_at");
+    }
+
+    private static FindingFilter withoutUnit(FindingFilter filter) {
+        return new FindingFilter(null, filter.siteId(), filter.inspectionId(), filter.status(), filter.category(),
+                filter.severity(), filter.overdue(), filter.from(), filter.to(), filter.text());
     }
 
     private String notices(GraphQLObjectType type, SelectedField field, Map<String, Object> args) {
