@@ -166,6 +166,9 @@ public class RequestEnvelope {
 
     /** Runs {@code then} for a caller with a valid token; answers 401 for anyone else. */
     private static void authenticated(RoutingContext context, Runnable then) {
+        // The 401 is ours (a problem-like GraphQL error that tells a missing token from a refused one): Quarkus' own
+        // auth-failure handler would write a bare one first when the token is refused.
+        context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (ignored, failure) -> { });
         QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(
                 identity -> {
                     if (identity == null || identity.isAnonymous()) {
