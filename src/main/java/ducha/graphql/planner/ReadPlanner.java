@@ -238,26 +238,35 @@ final class ReadPlanner {
         FindingFilter filter = valid(() -> findingFilter(args.get("filter")));
         PageRequest page = page(args);
         Cursors.TimeKey after = page.cursor() == null ? null : valid(() -> Cursors.timeKey(page.cursor()));
-        String f = alias(Entity.FINDING);
         String limit = parameters.param(page.limit()) + "::int";
-        SqlFilter where = parameters.nested();
-        String rows;
+        String fetch = fetch(field, limit);
         String subtree = parent == Parent.UNIT_TREE ? parentId
                 : parent == null && filter.unitId() != null ? parameters.param(filter.unitId()) + "::uuid" : null;
+        String rows;
         if (subtree != null) {
-            // A unit's subtree: its rows of finding_scope, newest first by that table's key (docs/subtree.md), as
-            // finding/FindingBatches and FindingService read them. The period and the cursor go on the key too.
-            String s = "sc" + (++aliases);
             FindingFilter rest = parent == null ? withoutUnit(filter) : filter;
-            where.where(s + ".ancestor_id = " + subtree);
-            FindingSql.where(where, f, rest, now)
+            // A unit without children is its own subtree: its rows by finding_unit_idx, one index read. Any other
+            // unit: its rows of finding_scope, newest first by that table's key (docs/subtree.md), as
+            // finding/FindingBatches and FindingService read them; the period and the cursor go on the key too.
+            // PostgreSQL evaluates each branch's (not) exists once and runs only the branch that applies.
+            String f = alias(Entity.FINDING);
+            SqlFilter own = FindingSql.where(parameters.nested().where(f + ".unit_id = " + subtree)
+                    .where("not exists (select from unit c where c.parent_id = " + subtree + ")"), f, rest, now)
+                    .after(after, f + ".found_at", f + ".id");
+            String g = alias(Entity.FINDING);
+            String s = "sc" + (++aliases);
+            SqlFilter scoped = parameters.nested().where(s + ".ancestor_id = " + subtree)
+                    .where("exists (select from unit c where c.parent_id = " + subtree + ")");
+            FindingSql.where(scoped, g, rest, now)
                     .where(s + ".found_at >= ?", utc(filter.from()))
                     .where(s + ".found_at < ?", utc(filter.to()))
                     .after(after, s + ".found_at", s + ".finding_id");
-            rows = "select " + f + ".* from finding_scope " + s + " join finding " + f + " on " + f + ".id = " + s
-                    + ".finding_id where " + where.sql() + " order by " + s + ".found_at desc, " + s
-                    + ".finding_id desc limit " + limit + " + 1";
+            rows = "(" + keyed(f, f + ".found_at", f + ".id", "finding " + f, own, fetch) + ") union all ("
+                    + keyed(g, s + ".found_at", s + ".finding_id", "finding_scope " + s + " join finding " + g + " on "
+                            + g + ".id = " + s + ".finding_id", scoped, fetch) + ")";
         } else {
+            String f = alias(Entity.FINDING);
+            SqlFilter where = parameters.nested();
             if (parent != null) {
                 where.where(switch (parent) {
                     case SITE -> f + ".site_id = " + parentId;
@@ -268,10 +277,9 @@ final class ReadPlanner {
                 });
             }
             FindingSql.where(where, f, filter, now).after(after, f + ".found_at", f + ".id");
-            rows = "select " + f + ".* from finding " + f + " where " + where.sql() + " order by " + f + ".found_at desc, "
-                    + f + ".id desc limit " + limit + " + 1";
+            rows = keyed(f, f + ".found_at", f + ".id", "finding " + f, where, fetch);
         }
-        return connection(Entity.FINDING, type, field, rows, limit, "found_at");
+        return connection(Entity.FINDING, type, field, rows, limit, true);
     }
 
     private String inspections(GraphQLObjectType type, SelectedField field, Map<String, Object> args, Parent parent,
@@ -279,33 +287,61 @@ final class ReadPlanner {
         InspectionFilter filter = valid(() -> inspectionFilter(args.get("filter")));
         PageRequest page = page(args);
         Cursors.TimeKey after = page.cursor() == null ? null : valid(() -> Cursors.timeKey(page.cursor()));
-        String i = alias(Entity.INSPECTION);
         String limit = parameters.param(page.limit()) + "::int";
-        SqlFilter where = parameters.nested();
+        String fetch = fetch(field, limit);
         String subtree = parent == Parent.UNIT_TREE ? parentId
                 : parent == null && filter.unitId() != null ? parameters.param(filter.unitId()) + "::uuid" : null;
-        // Within a subtree: its rows of inspection_scope, by that table's key (docs/subtree.md).
-        String s = subtree == null ? null : "sc" + (++aliases);
-        String time = s == null ? i + ".started_at" : s + ".started_at";
-        String id = s == null ? i + ".id" : s + ".inspection_id";
-        if (s != null) {
-            where.where(s + ".ancestor_id = " + subtree);
+        String rows;
+        if (subtree != null) {
+            // As findings above: a unit without children by inspection_unit_idx, any other by inspection_scope.
+            String i = alias(Entity.INSPECTION);
+            SqlFilter own = inspectionWhere(parameters.nested().where(i + ".unit_id = " + subtree)
+                    .where("not exists (select from unit c where c.parent_id = " + subtree + ")"), i, filter, parent,
+                    parentId, i + ".started_at", i + ".id", after);
+            String j = alias(Entity.INSPECTION);
+            String s = "sc" + (++aliases);
+            SqlFilter scoped = inspectionWhere(parameters.nested().where(s + ".ancestor_id = " + subtree)
+                    .where("exists (select from unit c where c.parent_id = " + subtree + ")"), j, filter, parent,
+                    parentId, s + ".started_at", s + ".inspection_id", after);
+            rows = "(" + keyed(i, i + ".started_at", i + ".id", "inspection " + i, own, fetch) + ") union all ("
+                    + keyed(j, s + ".started_at", s + ".inspection_id", "inspection_scope " + s + " join inspection "
+                            + j + " on " + j + ".id = " + s + ".inspection_id", scoped, fetch) + ")";
+        } else {
+            String i = alias(Entity.INSPECTION);
+            SqlFilter where = inspectionWhere(parameters.nested(), i, filter, parent, parentId, i + ".started_at",
+                    i + ".id", after);
+            rows = keyed(i, i + ".started_at", i + ".id", "inspection " + i, where, fetch);
         }
+        return connection(Entity.INSPECTION, type, field, rows, limit, true);
+    }
+
+    /** The inspection filter on alias {@code i}, its period and cursor on {@code time} and {@code id}. */
+    private SqlFilter inspectionWhere(SqlFilter where, String i, InspectionFilter filter, Parent parent,
+            String parentId, String time, String id, Cursors.TimeKey after) {
         if (parent == Parent.SITE) {
             where.where(i + ".site_id = " + parentId);
         }
         if (filter.unitId() != null && parent != null) {
             where.where(i + ".unit_id in " + UnitTreeSql.subtreeOf(parameters.param(filter.unitId()) + "::uuid"));
         }
-        where.where(i + ".site_id = ?", filter.siteId())
+        return where.where(i + ".site_id = ?", filter.siteId())
                 .where(time + " >= ?", utc(filter.from()))
                 .where(time + " < ?", utc(filter.to()))
                 .after(after, time, id);
-        String source = s == null ? "inspection " + i
-                : "inspection_scope " + s + " join inspection " + i + " on " + i + ".id = " + s + ".inspection_id";
-        String rows = "select " + i + ".* from " + source + " where " + where.sql() + " order by " + time + " desc, "
-                + id + " desc limit " + limit + " + 1";
-        return connection(Entity.INSPECTION, type, field, rows, limit, "started_at");
+    }
+
+    /**
+     * A page of rows of {@code alias} newest first, with their key as k_time and k_id: the connection orders by the
+     * same output columns, so PostgreSQL keeps the index's order instead of sorting again.
+     */
+    private static String keyed(String alias, String time, String id, String from, SqlFilter where, String fetch) {
+        return "select " + alias + ".*, " + time + " as k_time, " + id + " as k_id from " + from + " where "
+                + where.sql() + " order by " + time + " desc, " + id + " desc limit " + fetch;
+    }
+
+    /** The page, and one row more when pageInfo asks whether more follow. */
+    private static String fetch(SelectedField connection, String limit) {
+        return connection.children.values().stream().anyMatch(f -> f.name.equals("pageInfo")) ? limit + " + 1" : limit;
     }
 
     private static FindingFilter withoutUnit(FindingFilter filter) {
@@ -327,9 +363,8 @@ final class ReadPlanner {
                 .where(n + ".issued_at < ?", utc(filter.to()))
                 .after(after, n + ".issued_at", n + ".id");
         String limit = parameters.param(page.limit()) + "::int";
-        String rows = "select " + n + ".* from notice " + n + " where " + where.sql() + " order by " + n
-                + ".issued_at desc, " + n + ".id desc limit " + limit + " + 1";
-        return connection(Entity.NOTICE, type, field, rows, limit, "issued_at");
+        String rows = keyed(n, n + ".issued_at", n + ".id", "notice " + n, where, fetch(field, limit));
+        return connection(Entity.NOTICE, type, field, rows, limit, true);
     }
 
     /** Units and sites: in code order, the cursor is the code. */
@@ -356,26 +391,28 @@ final class ReadPlanner {
         where.where(a + ".code > ?", after);
         String limit = parameters.param(page.limit()) + "::int";
         String rows = "select " + a + ".* from " + entity.table + " " + a + " where " + where.sql() + " order by " + a
-                + ".code limit " + limit + " + 1";
-        return connection(entity, type, field, rows, limit, null);
+                + ".code limit " + fetch(field, limit);
+        return connection(entity, type, field, rows, limit, false);
     }
 
     /**
-     * A Relay connection over {@code rows} (the page plus one row that only tells whether more follow), numbered in
-     * their order. {@code timeColumn} null: ordered by code.
+     * A Relay connection over {@code rows}: the page, newest first by (k_time, k_id) when {@code keyed}, else by code.
+     * When pageInfo is selected the rows hold one more than the page, which only tells whether more follow, and are
+     * numbered in their order; otherwise they are the page.
      */
     private String connection(Entity entity, GraphQLObjectType parentType, SelectedField field, String rows,
-            String limit, String timeColumn) {
+            String limit, boolean keyed) {
         GraphQLObjectType connectionType = (GraphQLObjectType) graphql.schema.GraphQLTypeUtil.unwrapAll(
                 parentType.getFieldDefinition(field.name).getType());
         GraphQLObjectType edgeType = (GraphQLObjectType) graphql.schema.GraphQLTypeUtil.unwrapAll(
                 connectionType.getFieldDefinition("edges").getType());
         GraphQLObjectType pageInfoType = schema.getObjectType("PageInfo");
+        boolean numbered = !fetch(field, limit).equals(limit);
         String x = alias(entity);
-        String order = timeColumn == null ? x + ".code" : x + "." + timeColumn + " desc, " + x + ".id desc";
-        String cursor = timeColumn == null ? "gql_cursor(" + x + ".code)"
-                : "gql_cursor(gql_instant(" + x + "." + timeColumn + "), " + x + ".id::text)";
-        String inPage = " filter (where " + x + ".n <= " + limit + ")";
+        String order = keyed ? x + ".k_time desc, " + x + ".k_id desc" : x + ".code";
+        String cursor = keyed ? "gql_cursor(gql_instant(" + x + ".k_time), " + x + ".k_id::text)"
+                : "gql_cursor(" + x + ".code)";
+        String inPage = numbered ? " filter (where " + x + ".n <= " + limit + ")" : "";
         String json = object(connectionType, field.children, (t, f) -> switch (f.name) {
             case "edges" -> "coalesce(json_agg(" + object(edgeType, f.children, (et, ef) -> switch (ef.name) {
                 case "node" -> entity(entity, x, ef);
@@ -390,8 +427,11 @@ final class ReadPlanner {
             });
             default -> throw new NotPlannable(t.getName() + "." + f.name);
         });
+        if (!numbered) {
+            return "(select " + json + " from (" + rows + ") " + x + ")";
+        }
         String z = alias(entity);
-        String zOrder = timeColumn == null ? z + ".code" : z + "." + timeColumn + " desc, " + z + ".id desc";
+        String zOrder = keyed ? z + ".k_time desc, " + z + ".k_id desc" : z + ".code";
         return "(select " + json + " from (select " + z + ".*, row_number() over (order by " + zOrder + ") as n from ("
                 + rows + ") " + z + ") " + x + ")";
     }
