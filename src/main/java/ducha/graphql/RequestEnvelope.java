@@ -285,10 +285,32 @@ public class RequestEnvelope {
         return accept != null && accept.contains(mediaType);
     }
 
-    /** Vert.x keeps nested JSON as JsonObject/JsonArray; graphql-java coerces maps and lists. */
-    @SuppressWarnings("unchecked")
+    /**
+     * graphql-java coerces maps and lists. A decoded body already holds them; Vert.x may wrap a nested value as
+     * JsonObject/JsonArray once it has been read through the wrapper, so those are unwrapped.
+     */
     private static Map<String, Object> plain(Map<String, Object> variables) {
-        return (Map<String, Object>) Json.decodeValue(Json.encode(variables), Map.class);
+        Map<String, Object> plain = new java.util.LinkedHashMap<>(variables.size() * 2);
+        variables.forEach((name, value) -> plain.put(name, plainValue(value)));
+        return plain;
+    }
+
+    private static Object plainValue(Object value) {
+        if (value instanceof JsonObject object) {
+            return plain(object.getMap());
+        }
+        if (value instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entries = (Map<String, Object>) map;
+            return plain(entries);
+        }
+        if (value instanceof JsonArray array) {
+            return array.getList().stream().map(RequestEnvelope::plainValue).toList();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(RequestEnvelope::plainValue).toList();
+        }
+        return value;
     }
 
     private static String shapeProblem(Object query, Object operationName, Object variables, Object extensions) {

@@ -4,15 +4,13 @@ import ducha.security.Roles;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +30,7 @@ public class PlannedReads {
 
     private static final String PLANNER_HEADER = "Ducha-Planner";
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    private static final Buffer DATA_PREFIX = Buffer.buffer("{\"data\":");
 
     private final GraphQLDocuments documents;
     private final Pool pool;
@@ -73,20 +72,21 @@ public class PlannedReads {
             context.next();
             return;
         }
-        Context vertxContext = Vertx.currentContext();
-        QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
-            if (!mayRead(identity)) {
-                vertxContext.runOnContext(v -> context.next());
-                return;
+        // RequestEnvelope authenticated the caller: the identity is on the request. The plain Vert.x pool answers on
+        // this request's event loop, without the context propagation of its Mutiny wrapper.
+        if (!(context.user() instanceof QuarkusHttpUser user) || !mayRead(user.getSecurityIdentity())) {
+            context.next();
+            return;
+        }
+        pool.getDelegate().preparedQuery(statement.sql()).execute(statement.parameters().getDelegate(), result -> {
+            if (result.succeeded()) {
+                respond(context, result.result().iterator().next().getBuffer(0));
+            } else {
+                // The resolvers meet the same failure and report it as they do (UNAVAILABLE …).
+                Log.debugf(result.cause(), "Planned read failed; the resolvers answer it");
+                context.next();
             }
-            pool.preparedQuery(statement.sql()).execute(statement.parameters()).subscribe().with(
-                    rows -> vertxContext.runOnContext(v -> respond(context, rows.iterator().next())),
-                    failure -> {
-                        // The resolvers meet the same failure and report it as they do (UNAVAILABLE …).
-                        Log.debugf(failure, "Planned read failed; the resolvers answer it");
-                        vertxContext.runOnContext(v -> context.next());
-                    });
-        }, failure -> vertxContext.runOnContext(v -> context.next()));
+        });
     }
 
     /** Every field the planner answers is open to both roles, and to nobody else. */
@@ -95,12 +95,14 @@ public class PlannedReads {
                 && (identity.hasRole(Roles.INSPECTOR) || identity.hasRole(Roles.ADMIN));
     }
 
-    private void respond(RoutingContext context, Row row) {
+    private void respond(RoutingContext context, Buffer json) {
         if (trace) {
             context.response().putHeader(PLANNER_HEADER, "planned");
         }
+        // The statement's UTF-8 bytes go out as they came: never decoded into a String and encoded again.
         context.response().putHeader(HttpHeaders.CONTENT_TYPE, responseType(context))
-                .end("{\"data\":" + row.getString(0) + "}");
+                .end(Buffer.buffer(json.length() + DATA_PREFIX.length() + 1).appendBuffer(DATA_PREFIX)
+                        .appendBuffer(json).appendByte((byte) '}'));
     }
 
     /**

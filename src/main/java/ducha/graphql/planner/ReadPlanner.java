@@ -64,7 +64,7 @@ final class ReadPlanner {
         }
     }
 
-    /** A statement and its parameters. */
+    /** A statement and its parameters; its one row's one column is the JSON of data in UTF-8. */
     record Statement(String sql, io.vertx.mutiny.sqlclient.Tuple parameters) {
     }
 
@@ -86,7 +86,8 @@ final class ReadPlanner {
     static Statement render(GraphQLSchema schema, NormalizedOperation operation, CoercedVariables variables) {
         ReadPlanner planner = new ReadPlanner(schema, variables);
         String data = planner.object(schema.getQueryType(), operation.fields, planner::rootField);
-        return new Statement("select " + data + "::text", planner.parameters.tuple());
+        // UTF-8 bytes (bytea), which the client hands over as a buffer: the JSON is never a Java String.
+        return new Statement("select convert_to(" + data + "::text, 'UTF8')", planner.parameters.tuple());
     }
 
     // ------------------------------------------------------------------------------------------------ objects
