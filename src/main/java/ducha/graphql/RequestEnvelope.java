@@ -51,7 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * client that accepts {@code application/graphql-response+json}, 200 for a legacy {@code application/json} one.</li>
  * </ol>
  * The body is read once; the executing handler reuses it. WebSocket upgrades pass: they authenticate in
- * {@code connection_init}.
+ * {@code connection_init}, and the request ends with their connection ({@link UpgradedRequests}).
  */
 @ApplicationScoped
 public class RequestEnvelope {
@@ -128,6 +128,7 @@ public class RequestEnvelope {
             // failure to the HTTP auth-failure handler, whose 401 cannot be written on a socket that is no longer
             // HTTP ("Response has already been written").
             context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (ignored, failure) -> { });
+            UpgradedRequests.endWithConnection(context.request());
             context.next();
             return;
         }
