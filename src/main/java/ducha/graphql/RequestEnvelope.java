@@ -274,9 +274,8 @@ public class RequestEnvelope {
                 .putHeader(HttpHeaders.CONTENT_TYPE, (graphqlResponse ? GRAPHQL_RESPONSE : "application/json")
                         + "; charset=utf-8")
                 .end(new JsonObject().put("errors", JsonArray.of(new JsonObject()
-                        .put("message", "This query could return about " + cost + " objects; the limit is "
-                                + maxCost + ". Ask for smaller pages (first) or fewer nested lists.")
-                        .put("extensions", new JsonObject().put("code", "QUERY_TOO_EXPENSIVE").put("cost", cost)
+                        .put("message", QueryCost.refusal(cost, maxCost))
+                        .put("extensions", new JsonObject().put("code", QueryCost.TOO_EXPENSIVE).put("cost", cost)
                                 .put("limit", maxCost))))
                         .encode());
     }

@@ -74,6 +74,33 @@ class FindingSubscriptionTest {
         }
     }
 
+    @Test
+    void appliesTheCostAndDepthLimitsToQueriesOverTheWebSocket() throws Exception {
+        StringBuilder aliases = new StringBuilder("{");
+        for (int i = 0; i < 100; i++) {
+            aliases.append(" a").append(i).append(": findings(first: 200) { edges { node { id } } }");
+        }
+        try (Subscriber socket = Subscriber.connect(Tokens.admin(), aliases.append(" }").toString(), Map.of())) {
+            JsonNode message = socket.nextMessage();
+            assertThat(message.path("type").asText()).as(message.toString()).isEqualTo("error");
+            JsonNode refused = message.at("/payload/0");
+            assertThat(refused.at("/extensions/code").asText()).as(message.toString()).isEqualTo("QUERY_TOO_EXPENSIVE");
+            assertThat(refused.at("/extensions/cost").asLong()).isEqualTo(20_000);
+            assertThat(refused.at("/extensions/limit").asLong()).isEqualTo(10_000);
+        }
+        String deep = "{ units(first: 1) { edges { node { parent { parent { parent { parent { parent { parent { parent {"
+                + " parent { parent { code } } } } } } } } } } } } }";
+        try (Subscriber socket = Subscriber.connect(Tokens.admin(), deep, Map.of())) {
+            assertThat(socket.nextMessage().toString()).as("the depth limit still applies").contains("depth");
+        }
+        try (Subscriber socket = Subscriber.connect(Tokens.admin(), "{ units(first: 2) { edges { node { code } } } }",
+                Map.of())) {
+            JsonNode answer = socket.nextMessage();
+            assertThat(answer.path("type").asText()).isEqualTo("next");
+            assertThat(answer.at("/payload/data/units/edges").isArray()).as(answer.toString()).isTrue();
+        }
+    }
+
     /** A minimal graphql-transport-ws client. */
     static final class Subscriber implements WebSocket.Listener, AutoCloseable {
 

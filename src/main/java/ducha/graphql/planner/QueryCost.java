@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public final class QueryCost {
 
+    /** The error code of a query refused for its cost. */
+    public static final String TOO_EXPENSIVE = "QUERY_TOO_EXPENSIVE";
+
     /** What an unpaged list (children, history, breakdowns) is assumed to hold. */
     static final int UNPAGED_LIST = 10;
 
@@ -33,6 +36,12 @@ public final class QueryCost {
     /** The cost of a query operation. */
     public static long of(GraphQLSchema schema, NormalizedOperation operation, CoercedVariables variables) {
         return new QueryCost(schema, variables).selection(schema.getQueryType(), operation.fields);
+    }
+
+    /** The message of a query refused for its cost, in words a front-end developer can act on. */
+    public static String refusal(long cost, long limit) {
+        return "This query could return about " + cost + " objects; the limit is " + limit
+                + ". Ask for smaller pages (first) or fewer nested lists.";
     }
 
     private long selection(GraphQLObjectType type, Map<String, SelectedField> fields) {
