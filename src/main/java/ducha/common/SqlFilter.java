@@ -73,4 +73,9 @@ public final class SqlFilter {
     public Tuple tuple() {
         return Tuple.from(parameters);
     }
+
+    /** The parameters in their order, for a caller that binds them itself. */
+    public List<Object> values() {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(parameters));
+    }
 }

@@ -234,14 +234,14 @@ public class RequestEnvelope {
                 // Deeper or larger than the resolvers' limits: refused by them, in their words, and never planned.
                 normalized = null;
             } else {
-                long cost = QueryCost.of(graphQLSchema, normalized, coerced);
+                long cost = normalized.cost(graphQLSchema, coerced);
                 if (cost > maxCost) {
                     tooExpensive(context, cost);
                     return;
                 }
             }
         }
-        new GraphQLCall(operation, coerced, normalized).attachTo(context);
+        new GraphQLCall(coerced, normalized).attachTo(context);
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
         if (accept == null || accept.isBlank() || accept.strip().equals("*/*")) {
             // A client that names no media type gets plain JSON, which every GraphQL client reads; the executing

@@ -1,14 +1,13 @@
 package ducha.graphql.planner;
 
 import graphql.execution.CoercedVariables;
-import graphql.language.OperationDefinition;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * A GraphQL request that graphql/RequestEnvelope found valid and within the limits, handed to the routes that execute
- * it: its operation, the variables coerced, and for a query the normalized selection.
+ * it: the variables coerced and, for a query within the limits, the normalized selection (null otherwise).
  */
-public record GraphQLCall(OperationDefinition operation, CoercedVariables variables, NormalizedOperation normalized) {
+public record GraphQLCall(CoercedVariables variables, NormalizedOperation normalized) {
 
     private static final String KEY = "ducha.graphql.call";
 

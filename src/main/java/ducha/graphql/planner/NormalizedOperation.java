@@ -12,6 +12,7 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Value;
 import graphql.language.VariableReference;
+import graphql.schema.GraphQLSchema;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,32 @@ public final class NormalizedOperation {
     public int complexity;
     /** Null until the planner first tried this operation; then whether it can answer it. */
     volatile Boolean plannable;
+    /**
+     * An operation without variables asks the same thing every time: its cost and (unless it depends on the time of
+     * the request) its statement are worked out once and kept here.
+     */
+    private volatile Long fixedCost;
+    volatile ReadPlanner.Statement fixedStatement;
 
     private NormalizedOperation(OperationDefinition definition) {
         this.definition = definition;
+    }
+
+    /** Whether the operation declares no variables, so that everything about it is fixed by its text. */
+    boolean fixed() {
+        return definition.getVariableDefinitions().isEmpty();
+    }
+
+    /** The cost of the operation (QueryCost), computed once when the operation is fixed. */
+    public long cost(GraphQLSchema schema, CoercedVariables variables) {
+        if (!fixed()) {
+            return QueryCost.of(schema, this, variables);
+        }
+        Long cost = fixedCost;
+        if (cost == null) {
+            fixedCost = cost = QueryCost.of(schema, this, variables);
+        }
+        return cost;
     }
 
     static NormalizedOperation of(OperationDefinition definition, Map<String, FragmentDefinition> fragments,

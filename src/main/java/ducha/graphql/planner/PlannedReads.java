@@ -11,6 +11,7 @@ import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -58,13 +59,19 @@ public class PlannedReads {
             context.next();
             return;
         }
-        ReadPlanner.Statement statement;
+        NormalizedOperation operation = call.normalized();
+        ReadPlanner.Statement statement = operation.fixedStatement;
         try {
-            statement = ReadPlanner.render(documents.schema(), call.normalized(), call.variables());
-            call.normalized().plannable = true;
+            if (statement == null) {
+                statement = ReadPlanner.render(documents.schema(), operation, call.variables());
+                operation.plannable = true;
+                if (operation.fixed() && !statement.timeDependent()) {
+                    operation.fixedStatement = statement;
+                }
+            }
         } catch (ReadPlanner.NotPlannable e) {
             if (e.field) {
-                call.normalized().plannable = false;
+                operation.plannable = false;
             }
             if (trace) {
                 context.response().putHeader(PLANNER_HEADER, "resolvers: " + e.getMessage());
@@ -78,7 +85,7 @@ public class PlannedReads {
             context.next();
             return;
         }
-        pool.getDelegate().preparedQuery(statement.sql()).execute(statement.parameters().getDelegate(), result -> {
+        pool.getDelegate().preparedQuery(statement.sql()).execute(Tuple.from(statement.parameters()), result -> {
             if (result.succeeded()) {
                 respond(context, result.result().iterator().next().getBuffer(0));
             } else {

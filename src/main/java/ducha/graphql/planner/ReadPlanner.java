@@ -64,8 +64,11 @@ final class ReadPlanner {
         }
     }
 
-    /** A statement and its parameters; its one row's one column is the JSON of data in UTF-8. */
-    record Statement(String sql, io.vertx.mutiny.sqlclient.Tuple parameters) {
+    /**
+     * A statement and its parameters; its one row's one column is the JSON of data in UTF-8. {@code timeDependent}:
+     * a parameter is the time of rendering (overdue), so the statement is good for this request only.
+     */
+    record Statement(String sql, List<Object> parameters, boolean timeDependent) {
     }
 
     /** json_build_object takes at most 100 arguments. */
@@ -76,6 +79,7 @@ final class ReadPlanner {
     private final SqlFilter parameters = new SqlFilter();
     private final Instant now = Instant.now();
     private String nowParameter;
+    private boolean timeDependent;
     private int aliases;
 
     private ReadPlanner(GraphQLSchema schema, CoercedVariables variables) {
@@ -87,7 +91,8 @@ final class ReadPlanner {
         ReadPlanner planner = new ReadPlanner(schema, variables);
         String data = planner.object(schema.getQueryType(), operation.fields, planner::rootField);
         // UTF-8 bytes (bytea), which the client hands over as a buffer: the JSON is never a Java String.
-        return new Statement("select convert_to(" + data + "::text, 'UTF8')", planner.parameters.tuple());
+        return new Statement("select convert_to(" + data + "::text, 'UTF8')", planner.parameters.values(),
+                planner.timeDependent);
     }
 
     // ------------------------------------------------------------------------------------------------ objects
@@ -237,6 +242,7 @@ final class ReadPlanner {
     private String findings(GraphQLObjectType type, SelectedField field, Map<String, Object> args, Parent parent,
             String parentId) {
         FindingFilter filter = valid(() -> findingFilter(args.get("filter")));
+        timeDependent |= filter.overdue() != null;
         PageRequest page = page(args);
         Cursors.TimeKey after = page.cursor() == null ? null : valid(() -> Cursors.timeKey(page.cursor()));
         String limit = parameters.param(page.limit()) + "::int";
@@ -549,6 +555,7 @@ final class ReadPlanner {
 
     private String now() {
         if (nowParameter == null) {
+            timeDependent = true;
             nowParameter = parameters.param(now.atOffset(ZoneOffset.UTC));
         }
         return nowParameter;

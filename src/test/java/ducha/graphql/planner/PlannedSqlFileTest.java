@@ -46,7 +46,7 @@ class PlannedSqlFileTest {
         Matcher parameter = Pattern.compile("\\$(\\d+)").matcher(statement.sql());
         StringBuilder sql = new StringBuilder();
         while (parameter.find()) {
-            Object value = statement.parameters().getValue(Integer.parseInt(parameter.group(1)) - 1);
+            Object value = statement.parameters().get(Integer.parseInt(parameter.group(1)) - 1);
             String literal = DISTRICT.equals(value) ? ":district"
                     : value instanceof Number ? value.toString() : "'" + value.toString().replace("'", "''") + "'";
             parameter.appendReplacement(sql, Matcher.quoteReplacement(literal));
