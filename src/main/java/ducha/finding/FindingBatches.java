@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,9 +62,7 @@ public class FindingBatches {
         sql.where(parent.predicate);
         FindingSql.where(sql, "f", filter, now);
         if (scoped) {
-            // The period again on finding_scope's key, so that the scan starts and stops by the index.
-            sql.where("s.found_at >= ?", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC))
-                    .where("s.found_at < ?", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC));
+            FindingSql.periodOnScope(sql, "s", filter);
         }
         sql.after(page.cursor() == null ? null : Cursors.timeKey(page.cursor()), timeColumn, idColumn);
         String source = scoped ? "finding_scope s join finding f on f.id = s.finding_id" : "finding f";

@@ -37,6 +37,14 @@ public final class FindingSql {
         return sql;
     }
 
+    /**
+     * The period of {@code filter} again on finding_scope's key (alias {@code s}, which holds the same found_at), so
+     * that a subtree's scan starts and stops by that index.
+     */
+    public static SqlFilter periodOnScope(SqlFilter sql, String s, FindingFilter filter) {
+        return sql.where(s + ".found_at >= ?", utc(filter.from())).where(s + ".found_at < ?", utc(filter.to()));
+    }
+
     /** Whether the finding alias {@code f} is overdue at {@code at} (a SQL expression), never null. */
     public static String overdue(String f, String at) {
         return "coalesce(" + f + ".due_at < " + at + ", false) and " + f + ".status in " + UNRESOLVED;

@@ -5,7 +5,6 @@ import ducha.common.Cursors;
 import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.common.SqlFilter;
-import ducha.unit.UnitTreeSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -58,14 +57,8 @@ public class InspectionBatches {
         // Within a subtree the keyset and the period are those of inspection_scope's key (the same started_at).
         String timeColumn = scoped ? "s.started_at" : "i.started_at";
         String idColumn = scoped ? "s.inspection_id" : "i.id";
-        sql.where(parent.predicate);
-        if (filter.unitId() != null) {
-            sql.where("i.unit_id in " + UnitTreeSql.subtreeOf(sql.param(filter.unitId()) + "::uuid"));
-        }
-        sql.where("i.site_id = ?", filter.siteId())
-                .where(timeColumn + " >= ?", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC))
-                .where(timeColumn + " < ?", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC))
-                .after(page.cursor() == null ? null : Cursors.timeKey(page.cursor()), timeColumn, idColumn);
+        InspectionSql.where(sql.where(parent.predicate), "i", filter, timeColumn, idColumn,
+                page.cursor() == null ? null : Cursors.timeKey(page.cursor()));
         String source = scoped ? "inspection_scope s join inspection i on i.id = s.inspection_id" : "inspection i";
         String statement = "select r.parent, " + COLUMNS.replace("i.", "x.") + " from unnest(" + parents
                 + "::uuid[]) as r(parent) cross join lateral (select " + COLUMNS + " from " + source + " where "

@@ -11,6 +11,7 @@ import ducha.finding.FindingSql;
 import ducha.finding.FindingStatus;
 import ducha.finding.Severity;
 import ducha.inspection.InspectionFilter;
+import ducha.inspection.InspectionSql;
 import ducha.inspection.InspectionGraphQLFilter;
 import ducha.notice.NoticeFilter;
 import ducha.notice.NoticeGraphQLFilter;
@@ -264,9 +265,7 @@ final class ReadPlanner {
             String s = "sc" + (++aliases);
             SqlFilter scoped = parameters.nested().where(s + ".ancestor_id = " + subtree)
                     .where("exists (select from unit c where c.parent_id = " + subtree + ")");
-            FindingSql.where(scoped, g, rest, now)
-                    .where(s + ".found_at >= ?", utc(filter.from()))
-                    .where(s + ".found_at < ?", utc(filter.to()))
+            FindingSql.periodOnScope(FindingSql.where(scoped, g, rest, now), s, filter)
                     .after(after, s + ".found_at", s + ".finding_id");
             rows = "(" + keyed(f, f + ".found_at", f + ".id", "finding " + f, own, fetch) + ") union all ("
                     + keyed(g, s + ".found_at", s + ".finding_id", "finding_scope " + s + " join finding " + g + " on "
@@ -322,19 +321,16 @@ final class ReadPlanner {
         return connection(Entity.INSPECTION, type, field, rows, limit, true);
     }
 
-    /** The inspection filter on alias {@code i}, its period and cursor on {@code time} and {@code id}. */
+    /** The inspection filter (inspection/InspectionSql) on alias {@code i}, within a site when that is the parent. */
     private SqlFilter inspectionWhere(SqlFilter where, String i, InspectionFilter filter, Parent parent,
             String parentId, String time, String id, Cursors.TimeKey after) {
         if (parent == Parent.SITE) {
             where.where(i + ".site_id = " + parentId);
         }
-        if (filter.unitId() != null && parent != null) {
-            where.where(i + ".unit_id in " + UnitTreeSql.subtreeOf(parameters.param(filter.unitId()) + "::uuid"));
-        }
-        return where.where(i + ".site_id = ?", filter.siteId())
-                .where(time + " >= ?", utc(filter.from()))
-                .where(time + " < ?", utc(filter.to()))
-                .after(after, time, id);
+        // The root list's unitId is the subtree it reads already.
+        InspectionFilter rest = parent == null
+                ? new InspectionFilter(null, filter.siteId(), filter.from(), filter.to()) : filter;
+        return InspectionSql.where(where, i, rest, time, id, after);
     }
 
     /**
