@@ -17,6 +17,7 @@ import ducha.report.Trend;
 import ducha.report.TrendPoint;
 import ducha.site.SiteView;
 import ducha.unit.UnitView;
+import ducha.webhook.RedeliveryView;
 import ducha.webhook.WebhookDelivery;
 import ducha.webhook.WebhookMessageView;
 import ducha.webhook.WebhookSecretView;
@@ -32,7 +33,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         SiteView.class, InspectionView.class, FindingView.class, NoticeView.class, MeView.class, AttachmentView.class,
         SyncPage.class, SyncChange.class, Summary.class, Breakdown.class, Trend.class, TrendPoint.class,
         OverdueFinding.class, WebhookView.class, WebhookSecretView.class, WebhookDelivery.class,
-        WebhookMessageView.class})
+        WebhookMessageView.class, RedeliveryView.class})
 public final class NativeReflection {
 
     private NativeReflection() {

@@ -131,6 +131,12 @@ public class WebhookDispatcher {
                     select t.endpoint_id from webhook_stream t join webhook_endpoint e on e.id = t.endpoint_id
                     where e.enabled and (t.lease_until is null or t.lease_until < now())
                       and (t.retry_at is null or t.retry_at <= now())
+                      -- Only streams with work: a message waiting, or a committed change past the cursor (an
+                      -- index probe), so an idle endpoint costs a replica almost nothing per poll.
+                      and (exists (select from webhook_message m where m.endpoint_id = t.endpoint_id
+                                   and m.status = 'PENDING')
+                           or exists (select from change_event c where (c.tx, c.seq) > (t.cursor_tx, t.cursor_seq)
+                                      and c.tx < pg_snapshot_xmin(pg_current_snapshot())))
                     order by t.last_run_at
                     limit $3
                     for update of t skip locked)

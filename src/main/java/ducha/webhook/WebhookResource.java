@@ -104,8 +104,8 @@ public class WebhookResource {
             description = "Answers the new secret, once. The previous one keeps signing until previousSecretUntil: "
                     + "each request then carries two v1 signatures. If-Match is optional.")
     public Uni<Response> rotate(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, @RestPath String id,
-            @RestHeader("If-Match") String ifMatch, @Valid RotateSecretInput input, @Context UriInfo uri) {
-        Duration overlap = input == null || input.overlapSeconds() == null ? null
+            @RestHeader("If-Match") String ifMatch, @Valid @NotNull RotateSecretInput input, @Context UriInfo uri) {
+        Duration overlap = input.overlapSeconds() == null ? null
                 : Duration.ofSeconds(input.overlapSeconds());
         return idempotency.execute(idempotencyKey, uri, input,
                 () -> service.rotate(Params.requiredUuid("id", id), ETags.optionalVersions(ifMatch), overlap)
@@ -133,18 +133,18 @@ public class WebhookResource {
     }
 
     @POST
-    @Path("{id}/messages/{messageId}/redeliver")
+    @Path("{id}/redeliveries")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "redeliverWebhookMessage", summary = "Send one event again",
-            description = "Queues the event at the end of the endpoint's stream with the same webhook-id and body.")
+    @Operation(operationId = "redeliverWebhookEvents", summary = "Send events again",
+            description = "One message ({\"messageId\": …}) or every event queued since a time ({\"since\": …}), "
+                    + "queued at the end of the endpoint's stream with the same webhook-id and body.")
     @APIResponse(responseCode = "202", description = "Queued",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookMessageView.class)))
+                    schema = @Schema(implementation = RedeliveryView.class)))
     public Uni<Response> redeliver(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, @RestPath String id,
-            @RestPath String messageId, @Context UriInfo uri) {
-        long message = messageNumber(messageId);
-        return idempotency.execute(idempotencyKey, uri, (Object) null,
-                () -> service.redeliver(Params.requiredUuid("id", id), message)
+            @Valid @NotNull RedeliveryInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.redeliver(Params.requiredUuid("id", id), input)
                         .map(view -> RestResponse.status(RestResponse.Status.ACCEPTED, view)));
     }
 
@@ -152,26 +152,15 @@ public class WebhookResource {
     @Path("{id}/test")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "sendWebhookTest", summary = "Send a webhook.test event",
-            description = "Queues a test event at the end of the endpoint's stream; its delivery shows in the log.")
+            description = "Queues a test event at the end of the endpoint's stream; its delivery shows in the log. "
+                    + "The body may be {}.")
     @APIResponse(responseCode = "202", description = "Queued",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WebhookMessageView.class)))
     public Uni<Response> test(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, @RestPath String id,
-            @Context UriInfo uri) {
-        return idempotency.execute(idempotencyKey, uri, (Object) null,
-                () -> service.sendTest(Params.requiredUuid("id", id))
+            @Valid @NotNull TestEventInput input, @Context UriInfo uri) {
+        return idempotency.execute(idempotencyKey, uri, input,
+                () -> service.sendTest(Params.requiredUuid("id", id), input)
                         .map(view -> RestResponse.status(RestResponse.Status.ACCEPTED, view)));
-    }
-
-    private static long messageNumber(String value) {
-        try {
-            long number = Long.parseLong(value);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new ducha.common.InvalidInputException("messageId", "must be a message id of the endpoint");
     }
 }

@@ -197,29 +197,65 @@ public class WebhookService {
                 }));
     }
 
+    /** Events one "since" redelivery may queue again. */
+    static final int MAX_REDELIVERY = 10_000;
+
     /**
-     * Queues one event again, at the end of the endpoint's stream, with the same webhook-id and body (a receiver
-     * that de-duplicates by webhook-id will drop it; one that lost it gets it).
+     * Queues events again, at the end of the endpoint's stream, with the same webhook-id and body (a receiver that
+     * de-duplicates by webhook-id drops what it has; one that lost it gets it): one message, or every event queued
+     * since a time, once each, in stream order.
      */
     @WithTransaction
-    public Uni<WebhookMessageView> redeliver(UUID id, long messageId) {
-        return require(id).chain(endpoint -> insertMessage("""
-                        insert into webhook_message (endpoint_id, webhook_id, event_type, change_seq, payload, event_at)
-                        select endpoint_id, webhook_id, event_type, change_seq, payload, now()
-                        from webhook_message where id = :message and endpoint_id = :endpoint
-                        returning id""", id, messageId)
-                .onItem().ifNull().failWith(() -> new ResourceNotFoundException("webhook message", messageId)));
+    public Uni<RedeliveryView> redeliver(UUID id, RedeliveryInput input) {
+        if ((input.messageId() == null) == (input.since() == null)) {
+            return Uni.createFrom().failure(new InvalidInputException("messageId", "or since is required, not both"));
+        }
+        if (input.messageId() != null) {
+            return require(id).chain(endpoint -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                            insert into webhook_message (endpoint_id, webhook_id, event_type, change_seq, payload, event_at)
+                            select endpoint_id, webhook_id, event_type, change_seq, payload, now()
+                            from webhook_message where id = :message and endpoint_id = :endpoint""")
+                    .setParameter("message", input.messageId()).setParameter("endpoint", id).executeUpdate()))
+                    .invoke(queued -> {
+                        if (queued == 0) {
+                            throw new ResourceNotFoundException("webhook message", input.messageId());
+                        }
+                    })
+                    .map(RedeliveryView::new);
+        }
+        Instant since = Times.instant(input.since());
+        return require(id).chain(endpoint -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                                select count(distinct webhook_id) from webhook_message
+                                where endpoint_id = :endpoint and created_at >= :since""", Long.class)
+                        .setParameter("endpoint", id).setParameter("since", since).getSingleResult()
+                        .invoke(count -> {
+                            if (count > MAX_REDELIVERY) {
+                                throw new InvalidInputException("since", "covers " + count + " events, more than "
+                                        + MAX_REDELIVERY + " at once: choose a later time, then the next");
+                            }
+                        })
+                        .chain(() -> session.createNativeQuery("""
+                                        insert into webhook_message (endpoint_id, webhook_id, event_type, change_seq,
+                                                                     payload, event_at)
+                                        select endpoint_id, webhook_id, event_type, change_seq, payload, now()
+                                        from (select distinct on (webhook_id) * from webhook_message
+                                              where endpoint_id = :endpoint and created_at >= :since
+                                              order by webhook_id, id) first_of_each
+                                        order by id""")
+                                .setParameter("endpoint", id).setParameter("since", since).executeUpdate())))
+                .map(RedeliveryView::new);
     }
 
     /** Queues a {@code webhook.test} event at the end of the endpoint's stream. */
     @WithTransaction
-    public Uni<WebhookMessageView> sendTest(UUID id) {
+    public Uni<WebhookMessageView> sendTest(UUID id, TestEventInput input) {
         String webhookId = "msg_test_" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode payload = json.createObjectNode();
         payload.put("type", WebhookEventType.TEST);
         payload.put("timestamp", Instant.now().toString());
         payload.putObject("data").put("endpointId", id.toString())
-                .put("message", "A test event from Ducha: the endpoint is reachable and verifies signatures.");
+                .put("message", input.message() != null && !input.message().isBlank() ? input.message()
+                        : "A test event from Ducha: the endpoint is reachable and verifies signatures.");
         String body;
         try {
             body = json.writeValueAsString(payload);
@@ -233,13 +269,6 @@ public class WebhookService {
                         .setParameter("type", WebhookEventType.TEST).setParameter("payload", body)
                         .getSingleResult())
                 .chain(messageId -> readMessage(messageId)));
-    }
-
-    private Uni<WebhookMessageView> insertMessage(String sql, UUID endpointId, long messageId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class)
-                        .setParameter("message", messageId).setParameter("endpoint", endpointId)
-                        .getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().nullItem() : readMessage(ids.get(0)));
     }
 
     private Uni<WebhookMessageView> readMessage(long messageId) {

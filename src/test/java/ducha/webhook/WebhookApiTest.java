@@ -89,8 +89,10 @@ class WebhookApiTest {
                 .extract().path("id");
         as(inspector).get("/api/v1/webhooks/" + id).then().statusCode(403);
         as(inspector).get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(403);
-        as(inspector).post("/api/v1/webhooks/" + id + "/test").then().statusCode(403);
-        as(inspector).post("/api/v1/webhooks/" + id + "/secret").then().statusCode(403);
+        as(inspector).body(Map.of()).post("/api/v1/webhooks/" + id + "/test").then().statusCode(403);
+        as(inspector).body(Map.of()).post("/api/v1/webhooks/" + id + "/secret").then().statusCode(403);
+        as(inspector).body(Map.of("messageId", 1)).post("/api/v1/webhooks/" + id + "/redeliveries")
+                .then().statusCode(403);
         as(inspector).header("If-Match", "*").delete("/api/v1/webhooks/" + id).then().statusCode(403);
         given().contentType(ContentType.JSON).get("/api/v1/webhooks").then().statusCode(401)
                 .body("code", equalTo("UNAUTHENTICATED"));
@@ -136,13 +138,20 @@ class WebhookApiTest {
         as(admin).get("/api/v1/webhooks?cursor=zzz").then().statusCode(400);
         as(admin).get("/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries?cursor=x").then().statusCode(400);
         as(admin).get("/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries").then().statusCode(404);
-        as(admin).post("/api/v1/webhooks/" + UUID.randomUUID() + "/messages/abc/redeliver").then().statusCode(400);
-        as(admin).post("/api/v1/webhooks/" + UUID.randomUUID() + "/test").then().statusCode(404);
+        as(admin).body(Map.of()).post("/api/v1/webhooks/" + UUID.randomUUID() + "/redeliveries").then().statusCode(400)
+                .body("errors[0].field", equalTo("messageId"));
+        as(admin).body(Map.of("messageId", "abc")).post("/api/v1/webhooks/" + UUID.randomUUID() + "/redeliveries")
+                .then().statusCode(400);
+        as(admin).body(Map.of()).post("/api/v1/webhooks/" + UUID.randomUUID() + "/test").then().statusCode(404);
+        as(admin).post("/api/v1/webhooks/" + UUID.randomUUID() + "/test").then().statusCode(400);
         String id = as(admin).body(endpoint("http://127.0.0.1:9/x", List.of("finding.reported"), null))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
         as(admin).body(Map.of("overlapSeconds", -1)).post("/api/v1/webhooks/" + id + "/secret").then().statusCode(400)
                 .body("errors[0].field", equalTo("overlapSeconds"));
-        as(admin).post("/api/v1/webhooks/" + id + "/messages/999999999/redeliver").then().statusCode(404);
+        as(admin).body(Map.of("messageId", 999999999)).post("/api/v1/webhooks/" + id + "/redeliveries")
+                .then().statusCode(404);
+        as(admin).body(Map.of("messageId", 1, "since", "2021-08-07T09:00:00+08:00"))
+                .post("/api/v1/webhooks/" + id + "/redeliveries").then().statusCode(400);
         as(admin).get("/api/v1/webhooks?statuss=x").then().statusCode(400);
         as(admin).header("If-Match", "*").delete("/api/v1/webhooks/" + id).then().statusCode(204);
     }

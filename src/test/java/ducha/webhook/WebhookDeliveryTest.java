@@ -316,17 +316,24 @@ class WebhookDeliveryTest {
             JsonPath endpoint = register(receiver.url(), List.of("notice.issued"), null);
             String id = endpoint.getString("id");
             String admin = Tokens.admin();
-            long message = as(admin).post("/api/v1/webhooks/" + id + "/test").then().statusCode(202)
-                    .body("status", equalTo("PENDING")).extract().jsonPath().getLong("id");
+            String before = java.time.OffsetDateTime.now().minusSeconds(5).toString();
+            long message = as(admin).body(Map.of("message", "听到了吗")).post("/api/v1/webhooks/" + id + "/test")
+                    .then().statusCode(202).body("status", equalTo("PENDING")).extract().jsonPath().getLong("id");
             Receiver.Received test = receiver.awaitAccepted(1, WAIT).get(0);
             assertThat(body(test).getString("type")).isEqualTo("webhook.test");
-            as(admin).post("/api/v1/webhooks/" + id + "/messages/" + message + "/redeliver").then().statusCode(202);
+            assertThat(body(test).getString("data.message")).isEqualTo("听到了吗");
+            as(admin).body(Map.of("messageId", message)).post("/api/v1/webhooks/" + id + "/redeliveries")
+                    .then().statusCode(202).body("queued", equalTo(1));
             Receiver.Received again = receiver.awaitAccepted(2, WAIT).get(1);
             assertThat(again.webhookId()).isEqualTo(test.webhookId());
             assertThat(again.body()).isEqualTo(test.body());
+            // Everything since a time: each event once, though it was queued twice by now.
+            as(admin).body(Map.of("since", before)).post("/api/v1/webhooks/" + id + "/redeliveries")
+                    .then().statusCode(202).body("queued", equalTo(1));
+            assertThat(receiver.awaitAccepted(3, WAIT).get(2).webhookId()).isEqualTo(test.webhookId());
             StandardWebhooks.verify(receiver.accepted(), endpoint.getString("secret"));
             as(admin).get("/api/v1/webhooks/" + id + "/messages").then().statusCode(200)
-                    .body("items.size()", equalTo(2)).body("items[0].status", equalTo("DELIVERED"));
+                    .body("items.size()", equalTo(3)).body("items[0].status", equalTo("DELIVERED"));
             remove(id);
         }
     }
