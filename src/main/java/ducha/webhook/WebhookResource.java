@@ -102,7 +102,10 @@ public class WebhookResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret",
             description = "Answers the new secret, once. The previous one keeps signing until previousSecretUntil: "
-                    + "each request then carries two v1 signatures. If-Match is optional.")
+                    + "each request then carries two v1 signatures. The body may be {}; If-Match is optional.")
+    @APIResponse(responseCode = "200", description = "The new secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookSecretView.class)))
     public Uni<Response> rotate(@RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, @RestPath String id,
             @RestHeader("If-Match") String ifMatch, @Valid @NotNull RotateSecretInput input, @Context UriInfo uri) {
         Duration overlap = input.overlapSeconds() == null ? null

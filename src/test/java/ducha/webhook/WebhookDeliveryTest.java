@@ -255,6 +255,36 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * Replicas share streams by leases: a stream whose lease another replica holds (and, say, died with) is left
+     * alone while the lease runs, without holding up any other endpoint, and is taken over when it runs out; the
+     * events that replica may have sent already are sent again with the same webhook-id — at least once.
+     */
+    @Test
+    void aStreamLeasedByAnotherReplicaIsTakenOverWhenTheLeaseRunsOut() throws Exception {
+        var world = Api.world();
+        String inspector = Tokens.inspector(world.unitCode());
+        try (Receiver held = new Receiver(); Receiver free = new Receiver()) {
+            String heldId = register(held.url(), List.of("finding.reported"), world.unitId()).getString("id");
+            String freeId = register(free.url(), List.of("finding.reported"), world.unitId()).getString("id");
+            // Another replica takes the stream for three seconds and dies.
+            Db.execute("update webhook_stream set lease_token = gen_random_uuid(), lease_until = now() + interval "
+                    + "'3 seconds' where endpoint_id = ?::uuid", UUID.fromString(heldId));
+            long leased = System.nanoTime();
+            String first = report(inspector, world);
+            String second = report(inspector, world);
+            free.awaitAccepted(2, WAIT);
+            assertThat(Duration.ofNanos(System.nanoTime() - leased)).isLessThan(Duration.ofMillis(2500));
+            assertThat(held.all()).isEmpty();
+            List<Receiver.Received> got = held.awaitAccepted(2, WAIT);
+            assertThat(Duration.ofNanos(System.nanoTime() - leased)).isGreaterThan(Duration.ofMillis(2900));
+            assertThat(got.stream().map(r -> body(r).getString("data.id")).toList()).containsExactly(first, second);
+            assertThat(got.get(0).webhookId()).isEqualTo(free.accepted().get(0).webhookId());
+            remove(heldId);
+            remove(freeId);
+        }
+    }
+
     @Test
     void aTargetThatTurnsPrivateIsRefusedAtDelivery() throws Exception {
         var world = Api.world();
