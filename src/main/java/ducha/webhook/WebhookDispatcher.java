@@ -65,6 +65,8 @@ public class WebhookDispatcher {
     private static final int MAX_SCAN = 500;
     /** Messages sent in one hold of a stream before it is given back (fairness between replicas and endpoints). */
     private static final int MAX_BATCH = 100;
+    /** Pending messages read at once. */
+    private static final int PAGE = 20;
     private static final int EXCERPT = 500;
 
     private final Vertx vertx;
@@ -292,29 +294,47 @@ public class WebhookDispatcher {
         if (sent >= MAX_BATCH || stopped) {
             return Uni.createFrom().voidItem();
         }
+        // The next pending messages in stream order, read at once; sent one after another.
         return pool.preparedQuery("""
-                        select id, webhook_id, payload, attempts, next_attempt_at, event_at, next_attempt_at > now() as later
+                        select id, webhook_id, payload, attempts, next_attempt_at, event_at
                         from webhook_message where endpoint_id = $1 and status = 'PENDING'
-                        order by id limit 1""")
-                .execute(Tuple.of(endpoint.id()))
+                        order by id limit $2""")
+                .execute(Tuple.of(endpoint.id(), PAGE))
                 .chain(rows -> {
-                    if (!rows.iterator().hasNext()) {
+                    List<Message> messages = new ArrayList<>();
+                    for (Row row : rows) {
+                        messages.add(new Message(row.getLong("id"), row.getString("webhook_id"),
+                                row.getString("payload"), row.getInteger("attempts"),
+                                row.getOffsetDateTime("next_attempt_at"), row.getOffsetDateTime("event_at")));
+                    }
+                    if (messages.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    Row row = rows.iterator().next();
-                    Message message = new Message(row.getLong("id"), row.getString("webhook_id"),
-                            row.getString("payload"), row.getInteger("attempts"),
-                            row.getOffsetDateTime("next_attempt_at"), row.getOffsetDateTime("event_at"));
-                    if (row.getBoolean("later")) {
-                        return pool.preparedQuery("""
-                                        update webhook_stream set retry_at = $3
-                                        where endpoint_id = $1 and lease_token = $2""")
-                                .execute(Tuple.of(endpoint.id(), token, message.nextAttemptAt())).replaceWithVoid();
-                    }
-                    return attempt(endpoint, message)
-                            .chain(result -> record(endpoint, token, message, result))
-                            .chain(next -> next ? deliver(endpoint, token, sent + 1) : Uni.createFrom().voidItem());
+                    return deliverEach(endpoint, token, messages, 0)
+                            .chain(all -> all && messages.size() == PAGE
+                                    ? deliver(endpoint, token, sent + messages.size())
+                                    : Uni.createFrom().voidItem());
                 });
+    }
+
+    /** Sends messages[i..] in order while each is answered 2xx; true when all of them were. */
+    private Uni<Boolean> deliverEach(Endpoint endpoint, UUID token, List<Message> messages, int i) {
+        if (i == messages.size()) {
+            return Uni.createFrom().item(true);
+        }
+        if (stopped) {
+            return Uni.createFrom().item(false);
+        }
+        Message message = messages.get(i);
+        if (message.nextAttemptAt().isAfter(OffsetDateTime.now())) {
+            return pool.preparedQuery("""
+                            update webhook_stream set retry_at = $3
+                            where endpoint_id = $1 and lease_token = $2""")
+                    .execute(Tuple.of(endpoint.id(), token, message.nextAttemptAt())).replaceWith(false);
+        }
+        return attempt(endpoint, message)
+                .chain(result -> record(endpoint, token, message, result))
+                .chain(next -> next ? deliverEach(endpoint, token, messages, i + 1) : Uni.createFrom().item(false));
     }
 
     /** One POST: the address is checked again, and the request goes to the address that was checked. */
@@ -397,21 +417,25 @@ public class WebhookDispatcher {
             Log.debugf("Webhook %s to endpoint %s, attempt %d failed: %s %s", message.webhookId(), endpoint.id(),
                     attempt, result.status(), result.error());
         }
-        return pool.withTransaction(connection -> {
-            if (result.delivered()) {
-                return connection.preparedQuery("""
+        if (result.delivered()) {
+            // One statement, atomic on its own: the lease is checked, the message marked, the attempt logged.
+            return pool.preparedQuery("""
+                            with held as (
                                 update webhook_stream set failing_since = null, retry_at = null,
                                        lease_until = now() + $3 * interval '1 millisecond'
-                                where endpoint_id = $1 and lease_token = $2""")
-                        .execute(Tuple.of(endpoint.id(), token, settings.lease().toMillis()))
-                        .chain(held -> held.rowCount() == 0 ? Uni.createFrom().item(false)
-                                : connection.preparedQuery("""
-                                                update webhook_message set status = 'DELIVERED', attempts = $2,
-                                                       delivered_at = now() where id = $1""")
-                                        .execute(Tuple.of(message.id(), attempt))
-                                        .chain(() -> log(connection, endpoint, message, attempt, result, null))
-                                        .replaceWith(true));
-            }
+                                where endpoint_id = $1 and lease_token = $2 returning endpoint_id),
+                            marked as (
+                                update webhook_message set status = 'DELIVERED', attempts = $5, delivered_at = now()
+                                where id = $4 and exists (select from held) returning id)
+                            insert into webhook_attempt (message_id, endpoint_id, attempt, status_code, latency_ms,
+                                                         response_excerpt)
+                            select id, $1, $5, $6, $7, $8 from marked""")
+                    .execute(Tuple.tuple(List.of(endpoint.id(), token, settings.lease().toMillis(), message.id(),
+                                    attempt, result.status(), (int) Math.min(Integer.MAX_VALUE, result.latencyMs())))
+                            .addString(result.excerpt()))
+                    .map(inserted -> inserted.rowCount() == 1);
+        }
+        return pool.withTransaction(connection -> {
             long backoff = backoffMillis(attempt);
             return connection.preparedQuery("""
                             update webhook_stream set failing_since = coalesce(failing_since, now()),

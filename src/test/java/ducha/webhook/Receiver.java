@@ -28,6 +28,7 @@ final class Receiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicLong delayMillis = new AtomicLong();
+    private volatile boolean down;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -45,7 +46,7 @@ final class Receiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
-            int status = failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
+            int status = down || failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
             synchronized (received) {
                 received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
                         exchange.getRequestHeaders().getFirst("webhook-timestamp"),
@@ -71,6 +72,11 @@ final class Receiver implements AutoCloseable {
 
     void failNext(int count) {
         failures.set(count);
+    }
+
+    /** While down, every request is answered 500. */
+    void down(boolean down) {
+        this.down = down;
     }
 
     void delay(Duration delay) {
