@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Each endpoint is one ordered stream. A replica takes an endpoint's stream for a lease (an UPDATE whose rows come
  * from {@code FOR UPDATE SKIP LOCKED}, so replicas never take the same stream at once and never wait for each other),
  * then, holding it: turns the change events committed since the stream's cursor into messages of the endpoint (the
- * watermark query of delta sync, so in commit order and never skipping a late commit), and sends the oldest pending
+ * watermark query of delta sync, so in the log's order and never skipping a late commit), and sends the oldest pending
  * message, then the next, each only after the one before it was answered with a 2xx. A failure schedules the same
  * message again after an exponential backoff with jitter and lets the stream go; later messages wait behind it, so
  * the order holds. No database transaction is open while a request is in flight: a slow receiver holds one stream of
@@ -182,7 +182,7 @@ public class WebhookDispatcher {
 
     // ---------------------------------------------------------------- the outbox: change log -> messages
 
-    /** Turns the change events after the cursor into messages, in commit order; null when the lease is gone. */
+    /** Turns the change events after the cursor into messages, in the log's order; null when the lease is gone. */
     private Uni<Endpoint> pump(UUID endpointId, UUID token) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         select e.url, e.event_types, e.unit_id, e.secret,

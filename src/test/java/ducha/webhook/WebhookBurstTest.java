@@ -18,9 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A burst of 500 writes at about 100 per second (four writers) to three endpoints, one of which is down (answers 500) for two
- * seconds in the middle: every committed event reaches every endpoint, in commit order, repeated only with the same
- * webhook-id. Prints the delivery lag (from the writing transaction's start to the receiver) of the healthy ones.
+ * A burst of 500 writes aimed at 100 per second (four writers) to three endpoints, one of which is down (answers 500)
+ * while 200 of the writes are made: every committed event reaches every endpoint, in the change log's order, repeated
+ * only with the same webhook-id. Prints the delivery lag (from the writing transaction's start to the receiver) of the
+ * healthy ones, and the rate the writers reached (docs/webhooks.md has the figures and why they are not the issue's).
  */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
@@ -102,7 +103,7 @@ class WebhookBurstTest {
             }
             lags.sort(null);
             System.out.printf("webhook burst: %d writes at %.0f/s, 2 healthy endpoints: delivery lag p50 %d ms, "
-                            + "p99 %d ms, max %d ms; the third, down for 2 s, received %d requests for %d events%n",
+                            + "p99 %d ms, max %d ms; the third, down for 200 writes, received %d requests for %d events%n",
                     WRITES, rate, lags.get(lags.size() / 2), lags.get(lags.size() * 99 / 100), lags.get(lags.size() - 1),
                     flaky.all().size(), WRITES);
             for (String id : endpoints) {

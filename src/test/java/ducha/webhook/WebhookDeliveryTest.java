@@ -105,7 +105,7 @@ class WebhookDeliveryTest {
             got = receiver.accepted();
             assertThat(got.stream().map(r -> body(r).getString("type") + "/" + body(r).getString("data.id")).toList())
                     .containsExactlyElementsOf(expected);
-            // Stable ids in commit order: msg_<change event seq>, each once.
+            // Stable ids in the log's order: msg_<change event seq>, each once.
             List<Long> seqs = got.stream().map(r -> Long.parseLong(r.webhookId().substring(4))).toList();
             assertThat(seqs).isSorted().doesNotHaveDuplicates();
             assertThat(body(got.get(expected.size() - 2)).getString("transition.action")).isEqualTo("ESCALATE");
