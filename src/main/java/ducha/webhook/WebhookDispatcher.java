@@ -521,7 +521,7 @@ public class WebhookDispatcher {
 
     /**
      * Exponential backoff with jitter: the n-th failure waits a random time between half and all of
-     * min(initial * 2^(n-1), max). With the defaults (5 s, 1 h) the retries reach 24 hours after about 30 attempts,
+     * min(initial * 2^(n-1), max). With the defaults (5 s, 1 h) the retries reach 24 hours after about 40 attempts,
      * when the endpoint is disabled.
      */
     long backoffMillis(int failures) {
