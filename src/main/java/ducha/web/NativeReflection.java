@@ -17,6 +17,11 @@ import ducha.report.Trend;
 import ducha.report.TrendPoint;
 import ducha.site.SiteView;
 import ducha.unit.UnitView;
+import ducha.webhook.RedeliveryView;
+import ducha.webhook.WebhookDelivery;
+import ducha.webhook.WebhookMessageView;
+import ducha.webhook.WebhookSecretView;
+import ducha.webhook.WebhookView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -27,7 +32,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {Problem.class, FieldError.class, Page.class, ChangeEventView.class, UnitView.class,
         SiteView.class, InspectionView.class, FindingView.class, NoticeView.class, MeView.class, AttachmentView.class,
         SyncPage.class, SyncChange.class, Summary.class, Breakdown.class, Trend.class, TrendPoint.class,
-        OverdueFinding.class})
+        OverdueFinding.class, WebhookView.class, WebhookSecretView.class, WebhookDelivery.class,
+        WebhookMessageView.class, RedeliveryView.class})
 public final class NativeReflection {
 
     private NativeReflection() {

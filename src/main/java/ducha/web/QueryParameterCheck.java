@@ -11,6 +11,7 @@ import ducha.notice.NoticeResource;
 import ducha.report.ReportResource;
 import ducha.site.SiteResource;
 import ducha.unit.UnitResource;
+import ducha.webhook.WebhookResource;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -35,7 +36,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 // The resources' parameter annotations and names are read by reflection, also in the native image.
 @RegisterForReflection(targets = {UnitResource.class, SiteResource.class, InspectionResource.class,
         FindingResource.class, NoticeResource.class, AttachmentResource.class, ReportResource.class,
-        SyncResource.class, MeResource.class})
+        SyncResource.class, MeResource.class, WebhookResource.class})
 public class QueryParameterCheck {
 
     private static final Map<Method, Set<String>> ACCEPTED = new ConcurrentHashMap<>();

@@ -40,19 +40,25 @@ class MassAssignmentTest {
     private static final String FORGED_TIME = "2000-01-01T00:00:00Z";
 
     /** Rows for one request: the target of updates, and another row whose id a forger might use. */
-    record Rows(Api.World world, String inspectionId, String findingId, String noticeId, String otherFindingId) {
+    record Rows(Api.World world, String inspectionId, String findingId, String noticeId, String otherFindingId,
+            String webhookId) {
     }
 
     /** A valid body for each input type; a new input type without one fails the test. */
-    private static final Map<String, Function<Rows, Map<String, Object>>> VALID = Map.of(
-            "UnitInput", rows -> Map.of("code", Api.code("MA"), "name", "单位", "kind", "OTHER"),
-            "SiteInput", rows -> Map.of("code", Api.code("MA"), "name", "点位", "type", "PHARMACY"),
-            "InspectionInput", rows -> Map.of("unitId", rows.world().groupId(), "siteId", rows.world().siteId(),
-                    "startedAt", "2021-08-07T11:00:00+08:00", "inspectorCount", 4, "method", "SCHEDULED"),
-            "FindingInput", rows -> Api.finding(rows.world().groupId(), rows.world().siteId()),
-            "FindingChanges", rows -> Map.of("category", "SUPPLIES", "severity", "HIGH", "description", "物资储备不足"),
-            "TransitionInput", rows -> Map.of("action", "START"),
-            "NoticeInput", rows -> Map.of("unitId", rows.world().unitId(), "kind", "BULLETIN", "title", "督查通报"));
+    private static final Map<String, Function<Rows, Map<String, Object>>> VALID = Map.ofEntries(
+            Map.entry("UnitInput", rows -> Map.of("code", Api.code("MA"), "name", "单位", "kind", "OTHER")),
+            Map.entry("SiteInput", rows -> Map.of("code", Api.code("MA"), "name", "点位", "type", "PHARMACY")),
+            Map.entry("InspectionInput", rows -> Map.of("unitId", rows.world().groupId(), "siteId", rows.world().siteId(),
+                    "startedAt", "2021-08-07T11:00:00+08:00", "inspectorCount", 4, "method", "SCHEDULED")),
+            Map.entry("FindingInput", rows -> Api.finding(rows.world().groupId(), rows.world().siteId())),
+            Map.entry("FindingChanges", rows -> Map.of("category", "SUPPLIES", "severity", "HIGH", "description", "物资储备不足")),
+            Map.entry("TransitionInput", rows -> Map.of("action", "START")),
+            Map.entry("NoticeInput", rows -> Map.of("unitId", rows.world().unitId(), "kind", "BULLETIN", "title", "督查通报")),
+            Map.entry("WebhookInput", rows -> Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("inspection.recorded"),
+                    "unitId", rows.world().unitId())),
+            Map.entry("RotateSecretInput", rows -> Map.of("overlapSeconds", 60)),
+            Map.entry("RedeliveryInput", rows -> Map.of("since", "2021-08-07T00:00:00Z")),
+            Map.entry("TestEventInput", rows -> Map.of()));
 
     @Test
     void restRefusesEveryServerOwnedFieldOfEveryWrite() {
@@ -206,13 +212,16 @@ class MassAssignmentTest {
             return rows.findingId();
         } else if (path.startsWith("/api/v1/notices")) {
             return rows.noticeId();
+        } else if (path.startsWith("/api/v1/webhooks")) {
+            return rows.webhookId();
         }
         throw new AssertionError("no target row for " + endpoint);
     }
 
     /** Version and update time of the row a write targets, and of the row a forger named. */
     private static String state(Endpoints.Endpoint endpoint, Rows rows) {
-        String table = endpoint.path().split("/")[3].replaceAll("s$", "");
+        String table = endpoint.path().startsWith("/api/v1/webhooks") ? "webhook_endpoint"
+                : endpoint.path().split("/")[3].replaceAll("s$", "");
         List<String> states = new ArrayList<>();
         states.add(Db.text("select version || '@' || updated_at from " + table + " where id = ?::uuid",
                 java.util.UUID.fromString(target(endpoint, rows))));
@@ -229,6 +238,10 @@ class MassAssignmentTest {
         String other = Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id");
         String notice = Api.as(Tokens.admin()).body(Map.of("unitId", world.unitId(), "kind", "BULLETIN", "title", "通报"))
                 .post("/api/v1/notices").then().statusCode(201).extract().path("id");
-        return new Rows(world, inspection, finding, notice, other);
+        // Hears only of inspections in this world, made after them: it receives nothing.
+        String webhook = Api.as(Tokens.admin()).body(Map.of("url", "http://127.0.0.1:9/hook",
+                        "eventTypes", List.of("inspection.recorded"), "unitId", world.unitId()))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        return new Rows(world, inspection, finding, notice, other, webhook);
     }
 }

@@ -18,6 +18,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,8 @@ class ClientMistakesTest {
     @MethodSource("listsAndReports")
     void aMisspeltQueryParameterIsRefusedNamingTheAcceptedOnes(Endpoints.Endpoint endpoint) {
         world();
-        String path = endpoint.path().replace("{findingId}", findingId).replace("{id}", findingId);
+        String path = endpoint.path().replace("{findingId}", findingId)
+                .replace("{id}", endpoint.path().startsWith("/api/v1/webhooks") ? webhookId() : findingId);
         List<String> accepted = queryParameters(endpoint.method());
         // Any answer type, since some of them are CSV only.
         Response response = given().auth().oauth2(Tokens.admin()).queryParam("statuss", "OPEN").get(path);
@@ -103,6 +105,18 @@ class ClientMistakesTest {
                 .body("errors[0].message", equalTo("is not a query parameter of this operation, which takes none"));
         as(Tokens.admin()).queryParam("statuss", "OPEN").queryParam("severty", "LOW").get("/api/v1/findings")
                 .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("statuss", "severty"));
+    }
+
+    private static String webhookId;
+
+    /** A webhook endpoint to read the lists of (it subscribes to nothing that happens here). */
+    private static synchronized String webhookId() {
+        if (webhookId == null) {
+            webhookId = as(Tokens.admin()).body(Map.of("url", "http://127.0.0.1:9/hook",
+                            "eventTypes", List.of("inspection.recorded"), "unitId", world().unitId()))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        }
+        return webhookId;
     }
 
     private static List<String> queryParameters(Method method) {
