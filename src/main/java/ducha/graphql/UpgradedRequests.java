@@ -128,7 +128,9 @@ final class UpgradedRequests {
         });
         vertx.setTimer(CLOSE_GRACE_MS, ignored -> {
             if (!connection.closeFuture().isComplete()) {
-                connection.channel().close();
+                // As Vert.x' own closing timeout does: from Vert.x' handler outwards. channel().close() would pass
+                // through that handler, which hands it to the socket's close(), a no-op once the frame is sent.
+                connection.channelHandlerContext().close();
             }
         });
     }
