@@ -127,15 +127,15 @@ public class RequestEnvelope {
 
     private void checkGet(RoutingContext context) {
         if ("websocket".equalsIgnoreCase(context.request().getHeader(HttpHeaders.UPGRADE))) {
-            // A token refused in connection_init closes the socket (4403); the GraphQL handler also passes the
-            // failure to the HTTP auth-failure handler, whose 401 cannot be written on a socket that is no longer
-            // HTTP ("Response has already been written").
             if (upgrades.goingAway()) {
                 // The open sockets were closed with 1001 for the shutdown: a new one would hold it up again.
                 context.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
                 refuse(context, 503, "UNAVAILABLE", "The server is shutting down; connect again.");
                 return;
             }
+            // A token refused in connection_init closes the socket (4403); the GraphQL handler also passes the
+            // failure to the HTTP auth-failure handler, whose 401 cannot be written on a socket that is no longer
+            // HTTP ("Response has already been written").
             context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (ignored, failure) -> { });
             upgrades.track(context.request());
             context.next();
