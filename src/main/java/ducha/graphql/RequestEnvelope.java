@@ -51,7 +51,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * client that accepts {@code application/graphql-response+json}, 200 for a legacy {@code application/json} one.</li>
  * </ol>
  * The body is read once; the executing handler reuses it. WebSocket upgrades pass: they authenticate in
- * {@code connection_init}, and the request ends with their connection ({@link UpgradedRequests}).
+ * {@code connection_init}, and the request ends with their connection, which the shutdown closes with 1001
+ * ({@link UpgradedRequests}).
  */
 @ApplicationScoped
 public class RequestEnvelope {
@@ -64,9 +65,10 @@ public class RequestEnvelope {
     private final long maxCost;
     private final int maxDepth;
     private final int maxComplexity;
+    private final UpgradedRequests upgrades;
 
     public RequestEnvelope(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            GraphQLDocuments documents, PersistedQueries persisted,
+            GraphQLDocuments documents, PersistedQueries persisted, UpgradedRequests upgrades,
             @ConfigProperty(name = "ducha.graphql.max-cost", defaultValue = "10000") long maxCost,
             @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-depth") int maxDepth,
             @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-complexity") int maxComplexity) {
@@ -76,6 +78,7 @@ public class RequestEnvelope {
         this.maxCost = maxCost;
         this.maxDepth = maxDepth;
         this.maxComplexity = maxComplexity;
+        this.upgrades = upgrades;
     }
 
     void register(@Observes Router router) {
@@ -124,11 +127,17 @@ public class RequestEnvelope {
 
     private void checkGet(RoutingContext context) {
         if ("websocket".equalsIgnoreCase(context.request().getHeader(HttpHeaders.UPGRADE))) {
+            if (upgrades.goingAway()) {
+                // The open sockets were closed with 1001 for the shutdown: a new one would hold it up again.
+                context.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+                refuse(context, 503, "UNAVAILABLE", "The server is shutting down; connect again.");
+                return;
+            }
             // A token refused in connection_init closes the socket (4403); the GraphQL handler also passes the
             // failure to the HTTP auth-failure handler, whose 401 cannot be written on a socket that is no longer
             // HTTP ("Response has already been written").
             context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (ignored, failure) -> { });
-            UpgradedRequests.endWithConnection(context.request());
+            upgrades.track(context.request());
             context.next();
             return;
         }

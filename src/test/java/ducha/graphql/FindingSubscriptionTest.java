@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +105,12 @@ class FindingSubscriptionTest {
     /** A minimal graphql-transport-ws client. */
     static final class Subscriber implements WebSocket.Listener, AutoCloseable {
 
+        /** The close the server sent: its code and reason. */
+        record Close(int code, String reason) {
+        }
+
         private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<Close> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
         private WebSocket socket;
 
@@ -167,6 +173,17 @@ class FindingSubscriptionTest {
             }
             webSocket.request(1);
             return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(new Close(statusCode, reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
         }
 
         @Override
