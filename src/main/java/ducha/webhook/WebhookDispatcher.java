@@ -79,6 +79,8 @@ public class WebhookDispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
     private volatile boolean stopped;
+    /** Whether any endpoint was enabled at the last poll; until the first, assume so. */
+    private volatile boolean anyEnabled = true;
     private HttpClient client;
     private long timer = -1;
 
@@ -103,10 +105,28 @@ public class WebhookDispatcher {
                 .setForceSni(true)
                 .setMaxPoolSize(2)
                 .setDecompressionSupported(false));
-        timer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> tick());
-        // Wake on every committed change instead of waiting for the poll; the poll covers what the feed misses.
-        feed.changes().subscribe().with(change -> tick(), failure -> Log.debugf("Webhooks stop waking on changes: %s",
-                failure.getMessage()));
+        timer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> poll());
+        // Wake on every committed change instead of waiting for the poll; the poll covers what the feed misses. With
+        // no endpoint enabled anywhere a change wakes nothing: writes pay no statement for webhooks nobody receives.
+        feed.changes().subscribe().with(change -> {
+            if (anyEnabled) {
+                tick();
+            }
+        }, failure -> Log.debugf("Webhooks stop waking on changes: %s", failure.getMessage()));
+    }
+
+    /** Each poll learns whether any endpoint is enabled (on any replica's say), then looks for work if one is. */
+    private void poll() {
+        if (stopped) {
+            return;
+        }
+        pool.preparedQuery("select exists (select from webhook_endpoint where enabled)").execute()
+                .subscribe().with(rows -> {
+                    anyEnabled = rows.iterator().next().getBoolean(0);
+                    if (anyEnabled) {
+                        tick();
+                    }
+                }, failure -> Log.debugf("Webhook dispatch cannot read its endpoints: %s", failure.getMessage()));
     }
 
     void stop(@Observes ShutdownEvent event) {
