@@ -4,6 +4,8 @@ import ducha.common.SqlFilter;
 import ducha.unit.UnitTreeSql;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The finding filter as SQL for the reactive client: one definition for the nested resolvers and the read planner. */
@@ -43,6 +45,26 @@ public final class FindingSql {
      */
     public static SqlFilter periodOnScope(SqlFilter sql, String s, FindingFilter filter) {
         return sql.where(s + ".found_at >= ?", utc(filter.from())).where(s + ".found_at < ?", utc(filter.to()));
+    }
+
+    /**
+     * {@link #where} in memory, for the findings the change feed brings to a subscription: the same rules, so a
+     * subscriber sees a change of exactly the findings a list with the filter would show. {@code unitIds} is the
+     * subtree of the filter's unit (null without one).
+     */
+    public static boolean matches(FindingView finding, FindingFilter filter, Set<UUID> unitIds, Instant now) {
+        Instant foundAt = finding.foundAt().toInstant();
+        Instant dueAt = finding.dueAt() == null ? null : finding.dueAt().toInstant();
+        return (unitIds == null || unitIds.contains(finding.unitId()))
+                && (filter.siteId() == null || filter.siteId().equals(finding.siteId()))
+                && (filter.inspectionId() == null || filter.inspectionId().equals(finding.inspectionId()))
+                && (filter.status() == null || filter.status() == finding.status())
+                && (filter.category() == null || filter.category() == finding.category())
+                && (filter.severity() == null || filter.severity() == finding.severity())
+                && (filter.overdue() == null || filter.overdue() == finding.status().overdue(dueAt, now))
+                && (filter.from() == null || !foundAt.isBefore(filter.from()))
+                && (filter.to() == null || foundAt.isBefore(filter.to()))
+                && SqlFilter.contains(finding.description(), filter.text());
     }
 
     /** Whether the finding alias {@code f} is overdue at {@code at} (a SQL expression), never null. */
