@@ -44,7 +44,7 @@ public final class SqlFilter {
 
     /**
      * A case-insensitive substring match of any of the columns, with LIKE wildcards taken literally; blank text
-     * matches everything. {@link #contains(String, String)} is the same match in memory.
+     * matches everything. {@link #textMatches} is the same match in memory.
      */
     public SqlFilter contains(String text, String... columns) {
         if (text != null && !text.isBlank()) {
@@ -60,7 +60,7 @@ public final class SqlFilter {
     }
 
     /** {@link #contains(String, String...)} on one value in memory, for rows that do not come from SQL. */
-    public static boolean contains(String value, String text) {
+    public static boolean textMatches(String value, String text) {
         return text == null || text.isBlank() || value != null && lower(value).contains(lower(text.trim()));
     }
 

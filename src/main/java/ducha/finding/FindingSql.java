@@ -64,7 +64,7 @@ public final class FindingSql {
                 && (filter.overdue() == null || filter.overdue() == finding.status().overdue(dueAt, now))
                 && (filter.from() == null || !foundAt.isBefore(filter.from()))
                 && (filter.to() == null || foundAt.isBefore(filter.to()))
-                && SqlFilter.contains(finding.description(), filter.text());
+                && SqlFilter.textMatches(finding.description(), filter.text());
     }
 
     /** Whether the finding alias {@code f} is overdue at {@code at} (a SQL expression), never null. */
