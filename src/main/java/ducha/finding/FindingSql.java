@@ -4,6 +4,7 @@ import ducha.common.SqlFilter;
 import ducha.unit.UnitTreeSql;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,8 +13,9 @@ import java.util.stream.Collectors;
 public final class FindingSql {
 
     /** {@link FindingStatus#UNRESOLVED} as a SQL list, for conditions that must match the partial overdue index. */
-    public static final String UNRESOLVED = FindingStatus.UNRESOLVED.stream().map(status -> "'" + status.name() + "'")
-            .collect(Collectors.joining(", ", "(", ")"));
+    public static final String UNRESOLVED = list(FindingStatus.UNRESOLVED);
+    /** The other statuses (rectified, and verified after it), as a SQL list. */
+    public static final String RESOLVED = list(EnumSet.complementOf(EnumSet.copyOf(FindingStatus.UNRESOLVED)));
 
     private FindingSql() {
     }
@@ -70,6 +72,10 @@ public final class FindingSql {
     /** Whether the finding alias {@code f} is overdue at {@code at} (a SQL expression), never null. */
     public static String overdue(String f, String at) {
         return "coalesce(" + f + ".due_at < " + at + ", false) and " + f + ".status in " + UNRESOLVED;
+    }
+
+    private static String list(Set<FindingStatus> statuses) {
+        return statuses.stream().map(status -> "'" + status.name() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static Object utc(Instant instant) {
