@@ -158,7 +158,8 @@ final class ReportSql {
                 : "select site_id, district, site_type, site_active, sum(inspections) as inspections, "
                         + "sum(person_visits) as person_visits from totals "
                         + "group by site_id, district, site_type, site_active having sum(inspections) > 0";
-        return "with " + SCOPE + ",\n" + AREA + ",\n" + PARTS + """
+        // "recursive" lets per_site read per_top_site, which is declared after it; nothing else recurses.
+        return "with recursive " + SCOPE + ",\n" + AREA + ",\n" + PARTS + """
                 ,
                 raw(top, site_id, district, site_type, site_active, inspections, person_visits) as (
                     select s.top, i.site_id, st.district, st.type, st.active, e.sign, e.sign * i.inspector_count
