@@ -39,7 +39,7 @@ public final class Query {
             any.add("lower(" + field + ") like :text escape '\\'");
         }
         conditions.add("(" + String.join(" or ", any) + ")");
-        parameters.put("text", "%" + escapeLike(text.trim().toLowerCase()) + "%");
+        parameters.put("text", "%" + escapeLike(SqlFilter.lower(text.trim())) + "%");
         return this;
     }
 

@@ -42,10 +42,13 @@ public final class SqlFilter {
         return this;
     }
 
-    /** A case-insensitive substring match of any of the columns, with LIKE wildcards taken literally. */
+    /**
+     * A case-insensitive substring match of any of the columns, with LIKE wildcards taken literally; blank text
+     * matches everything. {@link #textMatches} is the same match in memory.
+     */
     public SqlFilter contains(String text, String... columns) {
         if (text != null && !text.isBlank()) {
-            String escaped = text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String escaped = lower(text.trim()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             String pattern = param("%" + escaped + "%");
             List<String> any = new ArrayList<>();
             for (String column : columns) {
@@ -54,6 +57,21 @@ public final class SqlFilter {
             conditions.add("(" + String.join(" or ", any) + ")");
         }
         return this;
+    }
+
+    /** {@link #contains(String, String...)} on one value in memory, for rows that do not come from SQL. */
+    public static boolean textMatches(String value, String text) {
+        return text == null || text.isBlank() || value != null && lower(value).contains(lower(text.trim()));
+    }
+
+    /**
+     * Lower case as PostgreSQL's lower() makes it: code point by code point, without a locale (no Turkish dotless
+     * i) and without context (no final sigma), which String.toLowerCase would apply.
+     */
+    static String lower(String text) {
+        StringBuilder lowered = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> lowered.appendCodePoint(Character.toLowerCase(c)));
+        return lowered.toString();
     }
 
     /** Newest-first keyset: rows strictly after the cursor's (time, id). */

@@ -54,6 +54,6 @@ public class Finding extends AuditedEntity {
     public String reportedBy;
 
     public boolean isOverdue(Instant now) {
-        return dueAt != null && dueAt.isBefore(now) && FindingStatus.UNRESOLVED.contains(status);
+        return status.overdue(dueAt, now);
     }
 }

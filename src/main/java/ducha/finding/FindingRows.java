@@ -18,7 +18,7 @@ final class FindingRows {
     static FindingView view(Row row, Instant now) {
         FindingStatus status = FindingStatus.valueOf(row.getString("status"));
         OffsetDateTime dueAt = utc(row.getOffsetDateTime("due_at"));
-        boolean overdue = dueAt != null && dueAt.toInstant().isBefore(now) && FindingStatus.UNRESOLVED.contains(status);
+        boolean overdue = status.overdue(dueAt == null ? null : dueAt.toInstant(), now);
         return new FindingView(row.getUUID("id"), row.getUUID("unit_id"), row.getUUID("site_id"),
                 row.getUUID("inspection_id"), FindingCategory.valueOf(row.getString("category")),
                 Severity.valueOf(row.getString("severity")), row.getString("description"),

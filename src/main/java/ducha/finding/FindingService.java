@@ -11,14 +11,12 @@ import ducha.common.AccessDeniedException;
 import ducha.common.AuditedEntity;
 import ducha.common.Batches;
 import ducha.common.ConflictException;
-import ducha.common.Cursors;
 import ducha.common.DatabaseErrors;
 import ducha.common.ExpectedVersions;
 import ducha.common.FieldError;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
-import ducha.common.Query;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.Texts;
 import ducha.common.Times;
@@ -31,7 +29,6 @@ import ducha.unit.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +50,6 @@ import java.util.UUID;
 public class FindingService {
 
     static final String ENTITY = "finding";
-    private static final Sort NEWEST_FIRST = Sort.descending("foundAt", "id");
     /** A phone's clock may run a little fast; a finding further in the future is a mistake. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -103,42 +99,9 @@ public class FindingService {
         return find(id).onItem().ifNull().failWith(() -> new ResourceNotFoundException(ENTITY, id));
     }
 
-    /**
-     * Findings newest first. Those of a unit and its sub-units are read as Unit.findings reads them, by the index of
-     * finding_scope (docs/subtree.md): the ORM's unit_id in (…) walked the global time order, 100 times the reads for
-     * a small group at a million findings.
-     */
-    @WithSession
+    /** Findings newest first; see {@link FindingBatches#list}. */
     public Uni<Page<FindingView>> list(FindingFilter filter, PageRequest page) {
-        if (filter.unitId() != null) {
-            FindingFilter within = new FindingFilter(null, filter.siteId(), filter.inspectionId(), filter.status(),
-                    filter.category(), filter.severity(), filter.overdue(), filter.from(), filter.to(), filter.text());
-            return batches.pages(FindingBatches.Parent.UNIT_TREE, List.of(filter.unitId()), within, page)
-                    .map(pages -> pages.get(0));
-        }
-        Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
-        Query query = new Query()
-                .where("siteId = :siteId", "siteId", filter.siteId())
-                .where("inspectionId = :inspectionId", "inspectionId", filter.inspectionId())
-                .where("status = :status", "status", filter.status())
-                .where("category = :category", "category", filter.category())
-                .where("severity = :severity", "severity", filter.severity())
-                .where("foundAt >= :from", "from", filter.from())
-                .where("foundAt < :to", "to", filter.to())
-                .text(filter.text(), "description")
-                .after(after, "foundAt");
-        if (filter.overdue() != null) {
-            query.where(filter.overdue()
-                    ? "(dueAt < :now and status in :unresolved)"
-                    : "(dueAt is null or dueAt >= :now or status not in :unresolved)")
-                    .param("now", Instant.now())
-                    .param("unresolved", FindingStatus.UNRESOLVED);
-        }
-        return findings.find(query.hql(), NEWEST_FIRST, query.parameters())
-                .range(0, page.limit())
-                .list()
-                .map(rows -> Page.of(rows, page.limit(), row -> Cursors.ofTime(row.foundAt, row.id))
-                        .map(FindingView::of));
+        return batches.list(filter, page);
     }
 
     /** The findings of the given ids, in their order (null where none), in one query. */
@@ -156,7 +119,7 @@ public class FindingService {
         return unitScope.onItem().transformToMulti(unitIds -> feed.changes()
                 .filter(event -> ENTITY.equals(event.entity()) && event.data() != null)
                 .map(event -> new FindingChanged(Long.toString(event.seq()), event.op(), readView(event)))
-                .filter(change -> matches(change.finding(), filter, unitIds)));
+                .filter(change -> FindingSql.matches(change.finding(), filter, unitIds, Instant.now())));
     }
 
     /** The change history of each given finding, oldest first, in one query. */
@@ -319,20 +282,6 @@ public class FindingService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable finding in change event " + event.seq(), e);
         }
-    }
-
-    private static boolean matches(FindingView finding, FindingFilter filter, Set<UUID> unitIds) {
-        return (unitIds == null || unitIds.contains(finding.unitId()))
-                && (filter.siteId() == null || filter.siteId().equals(finding.siteId()))
-                && (filter.inspectionId() == null || filter.inspectionId().equals(finding.inspectionId()))
-                && (filter.status() == null || filter.status() == finding.status())
-                && (filter.category() == null || filter.category() == finding.category())
-                && (filter.severity() == null || filter.severity() == finding.severity())
-                && (filter.overdue() == null || filter.overdue() == finding.overdue())
-                && (filter.from() == null || !finding.foundAt().toInstant().isBefore(filter.from()))
-                && (filter.to() == null || finding.foundAt().toInstant().isBefore(filter.to()))
-                && (filter.text() == null
-                        || finding.description().toLowerCase().contains(filter.text().toLowerCase()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package ducha.finding;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,4 +10,9 @@ public enum FindingStatus {
 
     /** Statuses in which a finding still waits for rectification, and so can be overdue. */
     public static final Set<FindingStatus> UNRESOLVED = EnumSet.of(OPEN, RECTIFYING, ESCALATED);
+
+    /** Whether a finding in this status, due at {@code dueAt} (null: never), is overdue at {@code now}; in SQL, FindingSql.overdue. */
+    public boolean overdue(Instant dueAt, Instant now) {
+        return dueAt != null && dueAt.isBefore(now) && UNRESOLVED.contains(this);
+    }
 }

@@ -1,5 +1,8 @@
 package ducha.report;
 
+import ducha.finding.FindingSql;
+import ducha.unit.UnitTreeSql;
+
 /**
  * The statements of the reports. The summary reads the rollups of V2__report_rollups.sql for the whole UTC buckets
  * of its period and the rows themselves for the partial days at its edges. Parameters are positional; each
@@ -8,6 +11,14 @@ package ducha.report;
 final class ReportSql {
 
     private ReportSql() {
+    }
+
+    /**
+     * The statements with {unresolved} and {resolved} spelled out from FindingStatus (FindingSql): literals, so that
+     * the conditions match the partial indexes on unresolved findings (V1, V2).
+     */
+    private static String statuses(String sql) {
+        return sql.replace("{unresolved}", FindingSql.UNRESOLVED).replace("{resolved}", FindingSql.RESOLVED);
     }
 
     /**
@@ -52,19 +63,19 @@ final class ReportSql {
      * or -1 for a part taken off a larger bucket (a Beijing month is the UTC month, plus the 8 hours before it, less
      * the 8 hours at its end).
      */
-    static final String FINDINGS = "with recursive " + SCOPE + ",\n" + PARTS + """
+    static final String FINDINGS = statuses("with " + SCOPE + ",\n" + PARTS + """
             ,
             -- Materialized, so that the planner sees how many there are before it joins their sites.
             overdue as materialized (
                 select f.unit_id, f.site_id, f.category
                 from finding f
-                where f.status in ('OPEN', 'RECTIFYING', 'ESCALATED') and f.due_at < $18::timestamptz
+                where f.status in {unresolved} and f.due_at < $18::timestamptz
                   and ($16::timestamptz is null or f.found_at >= $16::timestamptz)
                   and ($17::timestamptz is null or f.found_at < $17::timestamptz)
             ),
             raw(top, district, site_type, category, findings, rectified, rectified_on_site, escalated, overdue) as (
                 select s.top, st.district, st.type, f.category, e.sign,
-                       e.sign * (f.status in ('RECTIFIED', 'VERIFIED'))::int, e.sign * f.rectified_on_site::int,
+                       e.sign * (f.status in {resolved})::int, e.sign * f.rectified_on_site::int,
                        e.sign * (f.status = 'ESCALATED')::int, 0
                 from finding f
                 join scope s on s.id = f.unit_id
@@ -119,7 +130,7 @@ final class ReportSql {
             select 'top', 0, top, null, null, null, sum(findings)::bigint, sum(rectified)::bigint,
                    sum(rectified_on_site)::bigint, sum(escalated)::bigint, sum(overdue)::bigint
             from per_top
-            group by top""";
+            group by top""");
 
     /**
      * Inspections, person-visits and distinct sites, by site type, district and byUnit row, with the inspected
@@ -147,6 +158,7 @@ final class ReportSql {
                 : "select site_id, district, site_type, site_active, sum(inspections) as inspections, "
                         + "sum(person_visits) as person_visits from totals "
                         + "group by site_id, district, site_type, site_active having sum(inspections) > 0";
+        // "recursive" lets per_site read per_top_site, which is declared after it; nothing else recurses.
         return "with recursive " + SCOPE + ",\n" + AREA + ",\n" + PARTS + """
                 ,
                 raw(top, site_id, district, site_type, site_active, inspections, person_visits) as (
@@ -212,7 +224,7 @@ final class ReportSql {
      * Active sites of the areas: of the report (by site type and in total), of each district, and of each byUnit
      * row. $1 top units, $2 filter unit, $3 district, $4 site type.
      */
-    static final String SITES = "with recursive " + SCOPE + ",\n" + AREA + """
+    static final String SITES = "with " + SCOPE + ",\n" + AREA + """
             ,
             counts(district, site_type, sites) as (
                 select district, type, count(*) from site
@@ -239,7 +251,7 @@ final class ReportSql {
      * The median of whole days to rectify: a histogram of the rollups (and the edges' rows), then its middle.
      * Parameters $1..$15 of {@link #FINDINGS}.
      */
-    static final String MEDIAN = "with recursive " + SCOPE + ",\n" + PARTS + """
+    static final String MEDIAN = statuses("with " + SCOPE + ",\n" + PARTS + """
             ,
             histogram(days, findings) as (
                 select r.days, p.sign * r.findings
@@ -255,7 +267,7 @@ final class ReportSql {
                 join site st on st.id = f.site_id
                 where (f.found_at >= $9::timestamptz and f.found_at < $10::timestamptz
                        or f.found_at >= $12::timestamptz and f.found_at < $13::timestamptz)
-                  and f.status in ('RECTIFIED', 'VERIFIED')
+                  and f.status in {resolved}
                   and ($3::text is null or st.district = $3::text) and ($4::text is null or st.type = $4::text)
             ),
             per_day(days, findings) as (select days, sum(findings) from histogram group by days having sum(findings) > 0),
@@ -264,14 +276,14 @@ final class ReportSql {
             )
             select ((min(days) filter (where upto >= div(total + 1, 2)))
                     + (min(days) filter (where upto >= div(total, 2) + 1))) / 2.0 as median
-            from running""";
+            from running""");
 
     /**
      * Notices by kind. A notice's district is its site's, or its unit's when it names no site; under a site type
      * only notices of a site of that type count. $1 top units, $2 filter unit, $3 district, $4 site type, $5 from,
      * $6 to.
      */
-    static final String NOTICES = "with recursive " + SCOPE + """
+    static final String NOTICES = "with " + SCOPE + """
 
             select n.kind, count(*) as notices
             from notice n
@@ -284,13 +296,9 @@ final class ReportSql {
               and ($4::text is null or st.type = $4::text)
             group by n.kind""";
 
-    /** The unit and its sub-units (from unit_closure), or every unit. $1 unit (null = every unit). */
-    private static final String SUBTREE = """
-            subtree(id) as (
-                select unit_id from unit_closure where ancestor_id = $1::uuid
-                union all
-                select id from unit where $1::uuid is null
-            )""";
+    /** The unit and its sub-units (UnitTreeSql), or every unit. $1 unit (null = every unit). */
+    private static final String SUBTREE = "subtree(id) as (select id from " + UnitTreeSql.subtreeOf("$1::uuid")
+            + " t union all select id from unit where $1::uuid is null)";
 
     static final String UNIT_EXISTS = "select exists (select 1 from unit where id = $1::uuid) as found";
 
@@ -299,7 +307,7 @@ final class ReportSql {
      * from the rows (a trend's period is bounded). $1 unit, $2 district, $3 site type, $4 from, $5 to,
      * $6 'day' or 'week', $7 zone, $8 now.
      */
-    static final String TREND = "with recursive " + SUBTREE + """
+    static final String TREND = statuses("with " + SUBTREE + """
             ,
             buckets(start) as (
                 select b::date from generate_series(date_trunc($6::text, $4::timestamptz at time zone $7::text),
@@ -318,9 +326,9 @@ final class ReportSql {
             ),
             found(start, findings, rectified, rectified_on_site, overdue, escalated) as (
                 select date_trunc($6::text, f.found_at at time zone $7::text)::date, count(*),
-                       count(*) filter (where f.status in ('RECTIFIED', 'VERIFIED')),
+                       count(*) filter (where f.status in {resolved}),
                        count(*) filter (where f.rectified_on_site),
-                       count(*) filter (where f.status in ('OPEN', 'RECTIFYING', 'ESCALATED')
+                       count(*) filter (where f.status in {unresolved}
                                         and f.due_at < $8::timestamptz),
                        count(*) filter (where f.status = 'ESCALATED')
                 from finding f
@@ -350,13 +358,13 @@ final class ReportSql {
             left join visited v on v.start = b.start
             left join found f on f.start = b.start
             left join issued n on n.start = b.start
-            order by b.start""";
+            order by b.start""");
 
     /**
      * Unresolved findings past due, oldest due first, after the cursor (due_at, id). $1 unit, $2 district,
      * $3 site type, $4 from, $5 to (of found_at), $6 now, $7..$8 cursor, $9 limit.
      */
-    static final String OVERDUE = "with recursive " + SUBTREE + """
+    static final String OVERDUE = statuses("with " + SUBTREE + """
 
             select f.id, f.unit_id, u.code as unit_code, u.name as unit_name, f.site_id, st.code as site_code,
                    st.name as site_name, st.type as site_type, st.district, f.category, f.severity, f.description,
@@ -364,25 +372,25 @@ final class ReportSql {
             from finding f
             join unit u on u.id = f.unit_id
             join site st on st.id = f.site_id
-            where f.status in ('OPEN', 'RECTIFYING', 'ESCALATED') and f.due_at < $6::timestamptz
+            where f.status in {unresolved} and f.due_at < $6::timestamptz
               and (f.due_at, f.id) > ($7::timestamptz, $8::uuid)
               and ($1::uuid is null or f.unit_id in (select id from subtree))
               and ($4::timestamptz is null or f.found_at >= $4::timestamptz)
               and ($5::timestamptz is null or f.found_at < $5::timestamptz)
               and ($2::text is null or st.district = $2::text) and ($3::text is null or st.type = $3::text)
             order by f.due_at, f.id
-            limit $9""";
+            limit $9""");
 
     /**
      * Findings of a CSV export, newest first. $1 unit, $2 district, $3 site type, $4 from, $5 to (of found_at),
      * $6 now, $7 status, $8 category, $9 severity, $10 overdue.
      */
-    static final String EXPORT = "with recursive " + SUBTREE + """
+    static final String EXPORT = statuses("with " + SUBTREE + """
 
             select f.id, f.found_at, u.code as unit_code, u.name as unit_name, st.code as site_code,
                    st.name as site_name, st.type as site_type, st.district, st.township, f.category, f.severity,
                    f.status, f.rectified_on_site, f.rectified_at, f.due_at,
-                   (f.status in ('OPEN', 'RECTIFYING', 'ESCALATED') and f.due_at is not null
+                   (f.status in {unresolved} and f.due_at is not null
                     and f.due_at < $6::timestamptz) as overdue,
                    f.description, f.rectification_note
             from finding f
@@ -395,7 +403,7 @@ final class ReportSql {
               and ($7::text is null or f.status = $7::text)
               and ($8::text is null or f.category = $8::text)
               and ($9::text is null or f.severity = $9::text)
-              and ($10::boolean is null or (f.status in ('OPEN', 'RECTIFYING', 'ESCALATED') and f.due_at is not null
+              and ($10::boolean is null or (f.status in {unresolved} and f.due_at is not null
                                             and f.due_at < $6::timestamptz) = $10::boolean)
-            order by f.found_at desc, f.id desc""";
+            order by f.found_at desc, f.id desc""");
 }

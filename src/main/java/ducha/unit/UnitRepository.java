@@ -12,9 +12,6 @@ import java.util.UUID;
 @WithSession
 public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
 
-    /** Deep enough for any real organisation chart; stops a corrupt tree from recursing for ever. */
-    private static final int MAX_DEPTH = 32;
-
     public Uni<Unit> findByCode(String code) {
         return find("code", code).firstResult();
     }
@@ -27,19 +24,16 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
                 .getResultList());
     }
 
-    /** True when {@code unitId} is the unit with code {@code ancestorCode} or one of its descendants. */
+    /**
+     * True when {@code unitId} is the unit with code {@code ancestorCode} or one of its descendants: its ancestors are
+     * its rows of unit_closure (V7__unit_subtree.sql), one index range, no walk up the tree.
+     */
     public Uni<Boolean> isWithin(UUID unitId, String ancestorCode) {
         return getSession().chain(session -> session.createNativeQuery("""
-                with recursive up(id, parent_id, code, depth) as (
-                    select id, parent_id, code, 0 from unit where id = :unit
-                    union all
-                    select u.id, u.parent_id, u.code, up.depth + 1 from unit u join up on u.id = up.parent_id
-                    where up.depth < :maxDepth
-                )
-                select exists(select 1 from up where code = :code)""", Boolean.class)
+                select exists(select 1 from unit_closure c join unit a on a.id = c.ancestor_id
+                              where c.unit_id = :unit and a.code = :code)""", Boolean.class)
                 .setParameter("unit", unitId)
                 .setParameter("code", ancestorCode)
-                .setParameter("maxDepth", MAX_DEPTH)
                 .getSingleResult());
     }
 

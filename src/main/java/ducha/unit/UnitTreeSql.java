@@ -6,12 +6,6 @@ package ducha.unit;
  */
 public final class UnitTreeSql {
 
-    /**
-     * Deep enough for any real organisation chart. The walks up the tree that remain (UnitRepository.isWithin, the
-     * report rollups of V2) stop there, so that a corrupt tree cannot make them recurse for ever.
-     */
-    public static final int MAX_DEPTH = 32;
-
     private UnitTreeSql() {
     }
 
