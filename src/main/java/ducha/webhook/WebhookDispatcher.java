@@ -78,6 +78,8 @@ public class WebhookDispatcher {
     private final ChangeFeed feed;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
+    /** A wake-up that came while a claim ran: claim once more after it, or a due retry waits for the poll. */
+    private final AtomicBoolean wokenWhileClaiming = new AtomicBoolean();
     private volatile boolean stopped;
     /** Whether any endpoint was enabled at the last poll; until the first, assume so. */
     private volatile boolean anyEnabled = true;
@@ -138,7 +140,11 @@ public class WebhookDispatcher {
 
     /** Takes the streams that have work, as many as this replica has room for, and works on each. */
     void tick() {
-        if (stopped || !claiming.compareAndSet(false, true)) {
+        if (stopped) {
+            return;
+        }
+        if (!claiming.compareAndSet(false, true)) {
+            wokenWhileClaiming.set(true);
             return;
         }
         int room = settings.concurrency() - inFlight.get();
@@ -165,7 +171,6 @@ public class WebhookDispatcher {
                 returning s.endpoint_id""")
                 .execute(Tuple.of(token, settings.lease().toMillis(), room))
                 .subscribe().with(rows -> {
-                    claiming.set(false);
                     for (Row row : rows) {
                         UUID endpoint = row.getUUID("endpoint_id");
                         inFlight.incrementAndGet();
@@ -174,10 +179,18 @@ public class WebhookDispatcher {
                             Log.warnf("Webhook endpoint %s: %s", endpoint, failure.getMessage());
                         });
                     }
+                    claimed(); // after counting what it took in flight, so a claim again has the room that is left
                 }, failure -> {
-                    claiming.set(false);
+                    claimed();
                     Log.debugf("Webhook dispatch cannot claim work: %s", failure.getMessage());
                 });
+    }
+
+    private void claimed() {
+        claiming.set(false);
+        if (wokenWhileClaiming.getAndSet(false)) {
+            tick();
+        }
     }
 
     /** The endpoint as the stream's holder reads it. */
@@ -526,11 +539,20 @@ public class WebhookDispatcher {
         return pool.preparedQuery("""
                         with released as (
                             update webhook_stream set lease_token = null, lease_until = null, last_run_at = now()
-                            where endpoint_id = $1 and lease_token = $2)
-                        select coalesce(extract(epoch from now() - min(event_at)), 0)::float8 as lag
+                            where endpoint_id = $1 and lease_token = $2 returning retry_at)
+                        select coalesce(extract(epoch from now() - min(event_at)), 0)::float8 as lag,
+                               (select extract(epoch from retry_at - now()) * 1000 from released)::float8 as retry_in
                         from webhook_message where endpoint_id = $1 and status = 'PENDING'""")
                 .execute(Tuple.of(endpointId, token))
-                .invoke(rows -> metrics.lag(endpointId, rows.iterator().next().getDouble("lag")))
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    metrics.lag(endpointId, row.getDouble("lag"));
+                    // A retry due before the next poll is taken when it is due, not up to a poll interval late.
+                    Double retryIn = row.getDouble("retry_in");
+                    if (retryIn != null && retryIn < settings.pollInterval().toMillis() && !stopped) {
+                        vertx.setTimer(Math.max(1, retryIn.longValue() + 1), id -> tick());
+                    }
+                })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     Log.debugf("Webhook endpoint %s not released (%s); its lease runs out", endpointId,

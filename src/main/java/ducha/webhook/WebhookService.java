@@ -24,6 +24,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,7 +78,7 @@ public class WebhookService {
      * it receives the events of transactions that commit from now on.
      */
     @WithTransaction
-    public Uni<WebhookView> create(WebhookInput input) {
+    public Uni<WebhookView> create(@Valid @NotNull WebhookInput input) {
         return check(input).chain(checked -> {
             WebhookEndpoint endpoint = new WebhookEndpoint();
             endpoint.id = UUID.randomUUID();
@@ -93,7 +95,7 @@ public class WebhookService {
     }
 
     @WithTransaction
-    public Uni<WebhookView> update(UUID id, ExpectedVersions expected, WebhookInput input) {
+    public Uni<WebhookView> update(UUID id, ExpectedVersions expected, @Valid @NotNull WebhookInput input) {
         return check(input).chain(checked -> require(id)
                 .invoke(endpoint -> Versions.check(ENTITY, id, expected, endpoint.version))
                 .call(endpoint -> {
@@ -248,7 +250,7 @@ public class WebhookService {
 
     /** Queues a {@code webhook.test} event at the end of the endpoint's stream. */
     @WithTransaction
-    public Uni<WebhookMessageView> sendTest(UUID id, TestEventInput input) {
+    public Uni<WebhookMessageView> sendTest(UUID id, @Valid @NotNull TestEventInput input) {
         String webhookId = "msg_test_" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode payload = json.createObjectNode();
         payload.put("type", WebhookEventType.TEST);

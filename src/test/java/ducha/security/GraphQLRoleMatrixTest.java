@@ -39,11 +39,17 @@ class GraphQLRoleMatrixTest {
 
     /** Fresh rows of one case. */
     record Rows(Api.World world, String inspectionId, String findingId, String noticeId, String spareUnitId,
-            String spareSiteId) {
+            String spareSiteId, String webhookId) {
     }
 
-    /** A mutation with its variables; {@code adminOnly} says whether the row's own inspector is refused too. */
-    record Case(boolean adminOnly, String query, Function<Rows, Map<String, Object>> variables) {
+    /**
+     * A mutation with its variables; {@code adminOnly} says whether the row's own inspector is refused too;
+     * {@code webhook}: it writes the webhook tables, which are outside the change log (docs/webhooks.md).
+     */
+    record Case(boolean adminOnly, String query, Function<Rows, Map<String, Object>> variables, boolean webhook) {
+        Case(boolean adminOnly, String query, Function<Rows, Map<String, Object>> variables) {
+            this(adminOnly, query, variables, false);
+        }
     }
 
     static final Map<String, Case> MATRIX = new LinkedHashMap<>();
@@ -89,6 +95,39 @@ class GraphQLRoleMatrixTest {
                 rows -> Map.of("id", rows.noticeId(), "unit", rows.world().unitId()));
         adminOnly("deleteNotice", "mutation($id: ID!) { deleteNotice(id: $id, expectedVersion: 0) }",
                 rows -> Map.of("id", rows.noticeId()));
+        webhook("createWebhook", "mutation($unit: ID!) { createWebhook(input: {url: \"http://127.0.0.1:9/hook\", "
+                + "eventTypes: [\"notice.issued\"], unitId: $unit, enabled: false}) { secret } }",
+                rows -> Map.of("unit", rows.world().unitId()));
+        webhook("updateWebhook", "mutation($id: ID!) { updateWebhook(id: $id, expectedVersion: 0, input: "
+                + "{url: \"http://127.0.0.1:9/other\", eventTypes: [\"finding.reported\"], enabled: false}) { id } }",
+                rows -> Map.of("id", rows.webhookId()));
+        webhook("deleteWebhook", "mutation($id: ID!) { deleteWebhook(id: $id, expectedVersion: 0) }",
+                rows -> Map.of("id", rows.webhookId()));
+        webhook("rotateWebhookSecret", "mutation($id: ID!) { rotateWebhookSecret(id: $id, overlapSeconds: 60) { secret } }",
+                rows -> Map.of("id", rows.webhookId()));
+        webhook("sendWebhookTest", "mutation($id: ID!) { sendWebhookTest(id: $id) { webhookId } }",
+                rows -> Map.of("id", rows.webhookId()));
+        // A test event queued first (over REST), so that an accepted redelivery has something to queue again.
+        webhook("redeliverWebhookEvents", "mutation($id: ID!) { redeliverWebhookEvents(id: $id, "
+                + "since: \"2021-08-07T00:00:00Z\") { queued } }", rows -> {
+                    Api.as(Tokens.admin()).body(Map.of()).post("/api/v1/webhooks/" + rows.webhookId() + "/test")
+                            .then().statusCode(202);
+                    return Map.of("id", rows.webhookId());
+                });
+    }
+
+    private static void webhook(String mutation, String query, Function<Rows, Map<String, Object>> variables) {
+        MATRIX.put(mutation, new Case(true, query, variables, true));
+    }
+
+    /**
+     * The state of the webhook tables a webhook mutation can change: the endpoints (how many, their versions) and
+     * the case's endpoint's queue. The dispatcher leaves these alone here: the case's endpoint is disabled, and it
+     * writes only streams, messages of enabled endpoints and attempts.
+     */
+    private static String webhookState(Rows rows) {
+        return Db.text("select (select count(*) || '/' || coalesce(sum(version), 0) from webhook_endpoint) || '/' "
+                + "|| (select count(*) from webhook_message where endpoint_id = ?::uuid)", rows.webhookId());
     }
 
     private static void adminOnly(String mutation, String query, Function<Rows, Map<String, Object>> variables) {
@@ -146,8 +185,10 @@ class GraphQLRoleMatrixTest {
             case ADMIN -> null;
         };
         long lastEvent = Db.lastChangeEvent();
+        Map<String, Object> variables = expected.variables().apply(rows);
+        String webhooksBefore = webhookState(rows);
 
-        JsonPath response = Gql.query(token, expected.query(), expected.variables().apply(rows));
+        JsonPath response = Gql.query(token, expected.query(), variables);
 
         List<String> actors = Db.actorsAfter(lastEvent);
         if (refusal != null) {
@@ -155,6 +196,14 @@ class GraphQLRoleMatrixTest {
                     .isEqualTo(refusal);
             assertThat(response.getString("data")).as("no partial data").isNull();
             assertThat(actors).as("a refused mutation writes nothing").isEmpty();
+            assertThat(webhookState(rows)).as("a refused mutation leaves the webhooks as they were")
+                    .isEqualTo(webhooksBefore);
+        } else if (expected.webhook()) {
+            assertThat(response.getList("errors")).as(mutation + " as " + caller + ": " + response.prettify())
+                    .isNullOrEmpty();
+            assertThat(webhookState(rows)).as("an accepted webhook mutation changes the webhooks")
+                    .isNotEqualTo(webhooksBefore);
+            assertThat(actors).as("a webhook mutation writes no change event").isEmpty();
         } else {
             assertThat(response.getList("errors")).as(mutation + " as " + caller + ": " + response.prettify())
                     .isNullOrEmpty();
@@ -170,7 +219,11 @@ class GraphQLRoleMatrixTest {
         String finding = Api.reportFinding(Tokens.admin(), Api.finding(world.groupId(), world.siteId())).getString("id");
         String notice = Api.as(Tokens.admin()).body(Map.of("unitId", world.unitId(), "kind", "BULLETIN", "title", "通报"))
                 .post("/api/v1/notices").then().statusCode(201).extract().path("id");
+        // Disabled, so that the dispatcher never touches it while a case runs.
+        String webhook = Api.as(Tokens.admin()).body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes",
+                List.of("notice.issued"), "unitId", world.unitId(), "enabled", false)).post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("id");
         return new Rows(world, inspection, finding, notice, Api.createUnit(Api.code("G"), null).getString("id"),
-                Api.createSite(Api.code("G"), "CDC", "测试区").getString("id"));
+                Api.createSite(Api.code("G"), "CDC", "测试区").getString("id"), webhook);
     }
 }
