@@ -108,7 +108,8 @@ class ChangeLogTest {
         });
         List<String> mutations = Gql.mutationNames(Tokens.admin());
         assertThat(mutations).isNotEmpty().allSatisfy(mutation -> assertThat(mutation)
-                .matches("(create|update|delete|record|report|transition|issue)(Unit|Site|Inspection|Finding|Notice)"));
+                .matches("(create|update|delete|record|report|transition|issue)(Unit|Site|Inspection|Finding|Notice)"
+                        + "|(create|update|delete)Webhook|rotateWebhookSecret|redeliverWebhookEvents|sendWebhookTest"));
     }
 
     private static String deleted(String token, String path, int version, String id) {
