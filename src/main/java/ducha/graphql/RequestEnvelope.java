@@ -85,10 +85,9 @@ public class RequestEnvelope {
     }
 
     /**
-     * Before Quarkus REST's own route, which for a request without an auth-failure handler installs its REST one and
-     * works out a REST path template for the metrics, building a request mapper over every resource each time (a fifth
-     * of what a nested GraphQL read allocated): a GraphQL request gets this envelope's handler (see authenticated)
-     * at once, so that route leaves it alone.
+     * Before Quarkus REST's own filter, which for a request with Quarkus' default auth-failure handler installs its
+     * REST one and works out a REST path template for the metrics, building a request mapper over every resource each
+     * time: a GraphQL request gets this envelope's handler (see authenticated) at once, so that filter leaves it alone.
      */
     void early(@Observes Filters filters) {
         filters.register(context -> {
