@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ducha.attachment.AttachmentRepository;
 import ducha.attachment.AttachmentView;
+import ducha.common.Hashes;
 import ducha.common.InvalidInputException;
 import ducha.common.Query;
 import ducha.finding.FindingRepository;
@@ -23,11 +24,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -266,11 +263,6 @@ public class SyncService {
 
     private static String filterTag(SyncFilter filter) {
         String key = filter.unitId() + "\u001f" + filter.district();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(key).substring(0, 12);
     }
 }
