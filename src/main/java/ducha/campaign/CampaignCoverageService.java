@@ -99,7 +99,7 @@ public class CampaignCoverageService {
             from campaign c join campaign_target ct on ct.campaign_id = c.id join site s on s.id = ct.site_id
             cross join lateral (select min(i.started_at) as first from inspection i
                 where i.site_id = ct.site_id and i.started_at >= c.starts_at and i.started_at < c.ends_at
-                  and i.unit_id in (select unit_id from unit_closure where ancestor_id = c.unit_id)) fv
+                  and exists (select 1 from unit_closure u where u.ancestor_id = c.unit_id and u.unit_id = i.unit_id)) fv
             where c.id = $1 and %s
             order by ct.added_at desc, s.code
             limit $2""";

@@ -114,7 +114,7 @@ public class CampaignGraphQLApi {
     @Description("Adds target sites by list (siteIds) and/or by rule (resolved to the active sites matching it now).")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull TargetsChange> addCampaignTargets(@NonNull @Id String id,
-            @Description("Active sites to add (at most 2000).") @Id List<@NonNull String> siteIds,
+            @Description("Ids of active sites to add (at most 2000).") List<String> siteIds,
             @Description("Every active site of this type and/or district.") TargetRule rule) {
         return service.addTargets(Params.requiredUuid("id", id), new TargetsInput(uuids(siteIds), rule));
     }
@@ -123,7 +123,7 @@ public class CampaignGraphQLApi {
     @Description("Takes target sites out of a campaign; each must be one of its targets.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull TargetsChange> removeCampaignTargets(@NonNull @Id String id,
-            @NonNull @Id @Description("Target sites to take out (at most 2000).") List<@NonNull String> siteIds) {
+            @NonNull @Description("Ids of target sites to take out (at most 2000).") List<String> siteIds) {
         return service.removeTargets(Params.requiredUuid("id", id), new TargetRemovalInput(uuids(siteIds)));
     }
 

@@ -219,7 +219,7 @@ public class CampaignService {
                             .executeUpdate();
                     return listed.chain(added -> {
                         if (rule == null) {
-                            return Uni.createFrom().item(new int[] {added, 0});
+                            return Uni.createFrom().item(new int[] {added, siteIds.size() - added});
                         }
                         String conditions = (rule.siteType() != null ? " and s.type = :type" : "")
                                 + (district != null ? " and s.district = :district" : "");
