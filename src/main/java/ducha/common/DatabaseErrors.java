@@ -24,7 +24,8 @@ public final class DatabaseErrors {
 
     private static final Map<String, FieldError> UNIQUE = Map.of(
             "unit_code_unique", new FieldError("code", "is already used by another unit"),
-            "site_code_unique", new FieldError("code", "is already used by another site"));
+            "site_code_unique", new FieldError("code", "is already used by another site"),
+            "campaign_code_unique", new FieldError("code", "is already used by another campaign"));
 
     private DatabaseErrors() {
     }
