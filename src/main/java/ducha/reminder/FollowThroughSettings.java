@@ -9,6 +9,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ducha.follow-through")
 public interface FollowThroughSettings {
 
+    /** How often each replica sweeps (a Quarkus scheduler period, e.g. 1m; "off" stops it). */
+    @WithDefault("1m")
+    String sweepEvery();
+
     /** How long before its due time an unresolved finding gets its DUE_SOON reminder. */
     @WithDefault("24h")
     Duration leadTime();

@@ -57,19 +57,19 @@ public class ReminderSweep {
                    exists (select from finding_reminder r where r.finding_id = f.id and r.due_at = f.due_at
                            and r.kind = 'ESCALATED') as has_escalated
             from finding f join unit u on u.id = f.unit_id
-            where f.status in ('OPEN', 'RECTIFYING', 'ESCALATED') and f.due_at <= $2
+            where f.status in ('OPEN', 'RECTIFYING', 'ESCALATED') and f.due_at <= $2::timestamptz
               and ($3::uuid is null or f.unit_id in (select unit_id from unit_closure where ancestor_id = $3::uuid))
-              and ((f.due_at >= $1 and not exists (select from finding_reminder r where r.finding_id = f.id
+              and ((f.due_at >= $1::timestamptz and not exists (select from finding_reminder r where r.finding_id = f.id
                                                     and r.due_at = f.due_at and r.kind = 'DUE_SOON'))
-                   or (f.due_at < $1 and not exists (select from finding_reminder r where r.finding_id = f.id
+                   or (f.due_at < $1::timestamptz and not exists (select from finding_reminder r where r.finding_id = f.id
                                                       and r.due_at = f.due_at and r.kind = 'OVERDUE'))
                    or (f.status in ('OPEN', 'RECTIFYING')
-                       and f.due_at < case f.severity when 'CRITICAL' then $4 when 'HIGH' then $5
-                                                      when 'MEDIUM' then $6 else $7 end
+                       and f.due_at < case f.severity when 'CRITICAL' then $4::timestamptz when 'HIGH' then $5::timestamptz
+                                                      when 'MEDIUM' then $6::timestamptz else $7::timestamptz end
                        and not exists (select from finding_reminder r where r.finding_id = f.id
                                        and r.due_at = f.due_at and r.kind = 'ESCALATED')))
             order by f.due_at, f.id
-            limit $8
+            limit $8::int
             for update of f skip locked""";
 
     private final Pool pool;
