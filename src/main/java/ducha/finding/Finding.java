@@ -57,6 +57,13 @@ public class Finding extends AuditedEntity {
     @Column(name = "campaign_id", updatable = false)
     public UUID campaignId;
 
+    /** The organisation answerable for rectifying it (责任单位); null until named. Changed by a hand-over. */
+    @Column(name = "responsible_party")
+    public String responsibleParty;
+
+    @Column(name = "responsible_contact")
+    public String responsibleContact;
+
     public boolean isOverdue(Instant now) {
         return status.overdue(dueAt, now);
     }

@@ -21,15 +21,26 @@ public record FindingChange(
         @Description("The lifecycle action, for a transition.") FindingAction action,
         @Description("The status before, for a transition.") FindingStatus from,
         @Description("The status after the change.") FindingStatus to,
-        @Description("The note given with a transition.") String note) {
+        @Description("The note given with a transition or a hand-over.") String note,
+        @Description("For a reminder or the system's escalation: DUE_SOON, OVERDUE or ESCALATED.")
+        ducha.reminder.ReminderKind reminder,
+        @Description("For a reminder or the system's escalation: the due time it is about.") OffsetDateTime dueAt,
+        @Description("For a hand-over (an UPDATE): the responsible party it was handed to.") String handedTo) {
 
     public static FindingChange of(ChangeEventView event) {
         JsonNode detail = event.detail();
         JsonNode data = event.data();
+        boolean transition = detail != null && event.op() == ChangeOp.TRANSITION;
+        boolean handOver = detail != null && "HAND_OVER".equals(detail.path("action").asText());
         return new FindingChange(Long.toString(event.seq()), event.at(), event.actor(), event.op(), event.version(),
-                detail == null ? null : FindingAction.valueOf(detail.path("action").asText()),
-                detail == null ? null : FindingStatus.valueOf(detail.path("from").asText()),
+                transition ? FindingAction.valueOf(detail.path("action").asText()) : null,
+                transition ? FindingStatus.valueOf(detail.path("from").asText()) : null,
                 data == null || data.path("status").isMissingNode() ? null : FindingStatus.valueOf(data.path("status").asText()),
-                detail == null || detail.path("note").isNull() ? null : detail.path("note").asText());
+                detail == null || !detail.path("note").isTextual() ? null : detail.path("note").asText(),
+                detail == null || !detail.path("kind").isTextual() ? null
+                        : ducha.reminder.ReminderKind.valueOf(detail.path("kind").asText()),
+                detail == null || !detail.path("dueAt").isTextual() ? null
+                        : OffsetDateTime.parse(detail.path("dueAt").asText()),
+                handOver ? detail.path("to").path("responsibleParty").asText(null) : null);
     }
 }

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * Filters of the finding list; null means "any". unitId includes the unit's sub-units; the period [from, to)
- * applies to foundAt.
+ * applies to foundAt; responsibleParty is the party's name, exactly.
  */
 public record FindingFilter(UUID unitId, UUID siteId, UUID inspectionId, FindingStatus status,
-        FindingCategory category, Severity severity, Boolean overdue, Instant from, Instant to, String text) {
+        FindingCategory category, Severity severity, Boolean overdue, Instant from, Instant to, String text, String responsibleParty) {
 }

@@ -160,6 +160,19 @@ public class FindingGraphQLApi {
     }
 
     @Mutation
+    @Description("Hands a finding to the party answerable for rectifying it (责任单位), replacing the party and "
+            + "contact it had; the history records the hand-over. As editing: inspectors of its unit, admins.")
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    public Uni<@NonNull FindingView> handOverFinding(@NonNull @Id String id,
+            @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
+            @NonNull @Description("The organisation's name, at most 200 characters.") String responsibleParty,
+            @Description("A contact there; a hand-over without one clears the previous contact.") String responsibleContact,
+            @Description("Why, or what was asked of the party; kept in the history.") String note) {
+        return service.handOver(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion),
+                new HandOverInput(responsibleParty, responsibleContact, note));
+    }
+
+    @Mutation
     @Description("Deletes a finding no notice cites (admin); returns its id.")
     @RolesAllowed(Roles.ADMIN)
     @Id

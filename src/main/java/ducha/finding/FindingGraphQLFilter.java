@@ -19,13 +19,15 @@ public record FindingGraphQLFilter(
         @Description("Only overdue (true) or not overdue (false) findings.") Boolean overdue,
         @Description("Only findings found at or after this time.") OffsetDateTime from,
         @Description("Only findings found before this time.") OffsetDateTime to,
-        @Description("Text contained in the description.") String text) {
+        @Description("Text contained in the description.") String text,
+        @Description("Only findings handed to this responsible party (its name, exactly).") String responsibleParty) {
 
     public static FindingFilter toFilter(FindingGraphQLFilter filter) {
-        return filter == null ? new FindingFilter(null, null, null, null, null, null, null, null, null, null)
+        return filter == null ? new FindingFilter(null, null, null, null, null, null, null, null, null, null, null)
                 : new FindingFilter(Params.uuid("unitId", filter.unitId), Params.uuid("siteId", filter.siteId),
                         Params.uuid("inspectionId", filter.inspectionId), filter.status, filter.category,
                         filter.severity, filter.overdue, Times.instant(filter.from), Times.instant(filter.to),
-                        Params.text("text", filter.text, 200));
+                        Params.text("text", filter.text, 200),
+                        Params.text("responsibleParty", filter.responsibleParty, 200));
     }
 }

@@ -22,5 +22,9 @@ public record FindingInput(
         @Schema(description = "Fixed while the inspectors were there: the finding starts RECTIFIED.") Boolean rectifiedOnSite,
         @Text @Size(max = 10000) @Schema(description = "How it was fixed, for one rectified on site.") String rectificationNote,
         @Schema(description = "The campaign it was found in, if any: the unit takes part in it, the site is one of its "
-                + "targets and foundAt lies inside its period.") UUID campaignId) {
+                + "targets and foundAt lies inside its period.") UUID campaignId,
+        @Text @Size(max = 200) @Schema(description = "The organisation answerable for rectifying it (责任单位); "
+                + "later changed by a hand-over.", examples = "尉氏县市场监督管理局") String responsibleParty,
+        @Text @Size(max = 200) @Schema(description = "A contact at the responsible party; only with responsibleParty.",
+                examples = "王科长 0371-12345678") String responsibleContact) {
 }

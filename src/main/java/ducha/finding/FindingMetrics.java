@@ -44,7 +44,7 @@ public class FindingMetrics {
         (finding.rectifiedOnSite ? reportedRectifiedOnSite : reportedOpen).get(finding.severity).increment();
     }
 
-    void transitioned(FindingAction action) {
+    public void transitioned(FindingAction action) {
         transitions.get(action).increment();
     }
 

@@ -58,13 +58,13 @@ public class FindingResource {
     public Uni<RestResponse<Page<FindingView>>> list(@RestQuery String unitId, @RestQuery String siteId,
             @RestQuery String inspectionId, @RestQuery String status, @RestQuery String category,
             @RestQuery String severity, @RestQuery String overdue, @RestQuery String from, @RestQuery String to,
-            @RestQuery String q, @RestQuery String limit, @RestQuery String cursor, @Context UriInfo uri) {
+            @RestQuery String q, @RestQuery String responsibleParty, @RestQuery String limit, @RestQuery String cursor, @Context UriInfo uri) {
         FindingFilter filter = new FindingFilter(Params.uuid("unitId", unitId), Params.uuid("siteId", siteId),
                 Params.uuid("inspectionId", inspectionId), Params.enumOf(FindingStatus.class, "status", status),
                 Params.enumOf(FindingCategory.class, "category", category),
                 Params.enumOf(Severity.class, "severity", severity), Params.bool("overdue", overdue),
                 Times.instant(Params.time("from", from)), Times.instant(Params.time("to", to)),
-                Params.text("q", q, 200));
+                Params.text("q", q, 200), Params.text("responsibleParty", responsibleParty, 200));
         return service.list(filter, PageRequest.of(Params.integer("limit", limit), cursor))
                 .map(page -> Responses.page(page, uri));
     }
@@ -116,6 +116,26 @@ public class FindingResource {
         // If-Match is part of what the key identifies: the same move against another version is another request.
         return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion.versions(), input),
                 () -> service.transition(findingId, expectedVersion, input)
+                        .map(view -> Responses.ok(view, view.version())));
+    }
+
+    @POST
+    @Path("{id}/handover")
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(operationId = "handOverFinding", summary = "Hand a finding to its responsible party (责任单位)",
+            description = "Sets the organisation answerable for rectifying it, and its contact, replacing what it "
+                    + "had; the history records the hand-over (op UPDATE, detail.action HAND_OVER, from, to, note). "
+                    + "Inspectors of the finding's unit (or a parent) and admins. Needs If-Match with the ETag you "
+                    + "read; handing it to the same party and contact again changes nothing.")
+    @APIResponse(responseCode = "200", description = "The finding after the hand-over",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
+    public Uni<Response> handOver(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            @RestHeader(Idempotency.KEY_HEADER) String idempotencyKey, @Valid @NotNull HandOverInput input,
+            @Context UriInfo uri) {
+        UUID findingId = Params.requiredUuid("id", id);
+        ExpectedVersions expectedVersion = ETags.requiredVersions(ifMatch);
+        return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion.versions(), input),
+                () -> service.handOver(findingId, expectedVersion, input)
                         .map(view -> Responses.ok(view, view.version())));
     }
 

@@ -5,17 +5,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Finding rows read through the reactive client, for the batched reads of the GraphQL graph. */
-final class FindingRows {
+public final class FindingRows {
 
-    static final String COLUMNS = "f.id, f.unit_id, f.site_id, f.inspection_id, f.category, f.severity, f.description, "
+    public static final String COLUMNS = "f.id, f.unit_id, f.site_id, f.inspection_id, f.category, f.severity, f.description, "
             + "f.found_at, f.due_at, f.status, f.rectified_on_site, f.rectified_at, f.rectification_note, f.reported_by, "
-            + "f.version, f.created_at, f.updated_at, f.campaign_id";
+            + "f.version, f.created_at, f.updated_at, f.campaign_id, f.responsible_party, f.responsible_contact";
     static final String BY_ID = "select " + COLUMNS + " from finding f where f.id = $1";
 
     private FindingRows() {
     }
 
-    static FindingView view(Row row, Instant now) {
+    public static FindingView view(Row row, Instant now) {
         FindingStatus status = FindingStatus.valueOf(row.getString("status"));
         OffsetDateTime dueAt = utc(row.getOffsetDateTime("due_at"));
         boolean overdue = status.overdue(dueAt == null ? null : dueAt.toInstant(), now);
@@ -25,7 +25,8 @@ final class FindingRows {
                 utc(row.getOffsetDateTime("found_at")), dueAt, status, row.getBoolean("rectified_on_site"),
                 utc(row.getOffsetDateTime("rectified_at")), row.getString("rectification_note"),
                 row.getString("reported_by"), overdue, row.getLong("version"), utc(row.getOffsetDateTime("created_at")),
-                utc(row.getOffsetDateTime("updated_at")), row.getUUID("campaign_id"));
+                utc(row.getOffsetDateTime("updated_at")), row.getUUID("campaign_id"), row.getString("responsible_party"),
+                row.getString("responsible_contact"));
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

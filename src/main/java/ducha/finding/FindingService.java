@@ -161,8 +161,13 @@ public class FindingService {
         }
         finding.reportedBy = user.subject();
         finding.campaignId = input.campaignId();
+        finding.responsibleParty = Texts.blankToNull(input.responsibleParty());
+        finding.responsibleContact = Texts.blankToNull(input.responsibleContact());
 
         List<FieldError> errors = new ArrayList<>();
+        if (finding.responsibleContact != null && finding.responsibleParty == null) {
+            errors.add(new FieldError("responsibleContact", "only goes with responsibleParty"));
+        }
         if (finding.foundAt.isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(new FieldError("foundAt", "cannot be in the future"));
         }
@@ -218,6 +223,51 @@ public class FindingService {
                         null))
                 .map(FindingView::of)
                 .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    /**
+     * Hands a finding to a responsible party (责任单位), replacing the one it had: an UPDATE of the row whose change
+     * event says {@code action: HAND_OVER} with the party before and after, so the history shows who it went to.
+     * The unit rule and the version are checked as for any edit; the same party and contact again changes nothing.
+     */
+    @WithTransaction
+    public Uni<FindingView> handOver(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull HandOverInput input) {
+        return require(id)
+                .call(finding -> access.requireWriteAccess(finding.unitId))
+                .invoke(finding -> Versions.check(ENTITY, id, expectedVersion, finding.version))
+                .chain(finding -> {
+                    String party = input.responsibleParty().trim();
+                    String contact = Texts.blankToNull(input.responsibleContact());
+                    if (party.equals(finding.responsibleParty) && java.util.Objects.equals(contact,
+                            finding.responsibleContact)) {
+                        return Uni.createFrom().item(finding);
+                    }
+                    Map<String, Object> detail = new LinkedHashMap<>();
+                    detail.put("action", "HAND_OVER");
+                    detail.put("from", party(finding.responsibleParty, finding.responsibleContact));
+                    detail.put("to", party(party, contact));
+                    detail.put("note", Texts.blankToNull(input.note()));
+                    finding.responsibleParty = party;
+                    finding.responsibleContact = contact;
+                    finding.touch();
+                    return findings.flush()
+                            .chain(() -> changes.record(ENTITY, id, ChangeOp.UPDATE, finding.version,
+                                    FindingView.of(finding), detail))
+                            .invoke(() -> Log.infof("Finding %s handed over to %s", id, party))
+                            .replaceWith(finding);
+                })
+                .map(FindingView::of)
+                .onFailure().transform(DatabaseErrors::translate);
+    }
+
+    private static Map<String, Object> party(String name, String contact) {
+        if (name == null) {
+            return null;
+        }
+        Map<String, Object> party = new LinkedHashMap<>();
+        party.put("responsibleParty", name);
+        party.put("responsibleContact", contact);
+        return party;
     }
 
     /**

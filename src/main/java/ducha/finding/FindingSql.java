@@ -32,6 +32,7 @@ public final class FindingSql {
                 .where(f + ".severity = ?", filter.severity() == null ? null : filter.severity().name())
                 .where(f + ".found_at >= ?", utc(filter.from()))
                 .where(f + ".found_at < ?", utc(filter.to()))
+                .where(f + ".responsible_party = ?", filter.responsibleParty())
                 .contains(filter.text(), f + ".description");
         if (filter.overdue() != null) {
             String at = sql.param(now.atOffset(ZoneOffset.UTC));
@@ -66,6 +67,7 @@ public final class FindingSql {
                 && (filter.overdue() == null || filter.overdue() == finding.status().overdue(dueAt, now))
                 && (filter.from() == null || !foundAt.isBefore(filter.from()))
                 && (filter.to() == null || foundAt.isBefore(filter.to()))
+                && (filter.responsibleParty() == null || filter.responsibleParty().equals(finding.responsibleParty()))
                 && SqlFilter.textMatches(finding.description(), filter.text());
     }
 

@@ -38,13 +38,18 @@ public record FindingView(
         @Description("Optimistic version: pass it as expectedVersion to change the finding.") long version,
         @NonNull @Description("When it was recorded.") OffsetDateTime createdAt,
         @NonNull @Description("When it was last changed.") OffsetDateTime updatedAt,
-        @Id @Schema(description = "The campaign it names, if any.") @Description("The campaign it names, if any.") UUID campaignId) {
+        @Id @Schema(description = "The campaign it names, if any.") @Description("The campaign it names, if any.") UUID campaignId,
+        @Schema(description = "The organisation answerable for rectifying it (责任单位), if named.")
+        @Description("The organisation answerable for rectifying it (责任单位), if named.") String responsibleParty,
+        @Schema(description = "A contact at the responsible party.")
+        @Description("A contact at the responsible party.") String responsibleContact) {
 
     public static FindingView of(Finding finding) {
         return new FindingView(finding.id, finding.unitId, finding.siteId, finding.inspectionId, finding.category,
                 finding.severity, finding.description, Times.utc(finding.foundAt), Times.utc(finding.dueAt),
                 finding.status, finding.rectifiedOnSite, Times.utc(finding.rectifiedAt), finding.rectificationNote,
                 finding.reportedBy, finding.isOverdue(Instant.now()), finding.version, Times.utc(finding.createdAt),
-                Times.utc(finding.updatedAt), finding.campaignId);
+                Times.utc(finding.updatedAt), finding.campaignId, finding.responsibleParty,
+                finding.responsibleContact);
     }
 }

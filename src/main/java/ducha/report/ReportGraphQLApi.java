@@ -31,6 +31,15 @@ public class ReportGraphQLApi {
         return service.summary(SummaryGraphQLFilter.toFilter(filter));
     }
 
+    @Query
+    @Description("The findings of the filtered period by responsible party (责任单位), as GET "
+            + "/api/v1/reports/responsible-parties: one row per party (key null: handed to nobody yet).")
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    public Uni<@NonNull List<@NonNull Breakdown>> findingsByResponsibleParty(
+            @Description("What the report covers; everything when omitted.") SummaryGraphQLFilter filter) {
+        return service.byResponsibleParty(SummaryGraphQLFilter.toFilter(filter));
+    }
+
     @Description("Notices issued in the period, one entry per kind (0 included).")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public @NonNull List<@NonNull NoticeCount> noticesByKind(@Source Summary summary) {

@@ -128,6 +128,25 @@ public class ReportResource {
     }
 
     @GET
+    @Path("responsible-parties")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(operationId = "getResponsiblePartyBreakdown", summary = "Findings by responsible party (责任单位)",
+            description = "The findings of the period broken down by the party they were handed to: one row per "
+                    + "party (key = its name; key null for findings handed to nobody yet), most findings first, "
+                    + "with the byCategory figures (findings, rectified, rectifiedOnSite, open, overdue, escalated, "
+                    + "rectificationRate)." + PERIOD)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "One row per responsible party", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponsiblePartyBreakdown.class)))
+    public Uni<ResponsiblePartyBreakdown> responsibleParties(@RestQuery String from, @RestQuery String to,
+            @RestQuery String unitId, @RestQuery String district, @RestQuery String siteType) {
+        return service.byResponsibleParty(filter(from, to, unitId, district, siteType))
+                .map(ResponsiblePartyBreakdown::new);
+    }
+
+    @GET
     @Path("findings")
     @Produces(ReportCsv.MEDIA_TYPE)
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})

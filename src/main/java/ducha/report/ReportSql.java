@@ -382,6 +382,27 @@ final class ReportSql {
             limit $9""");
 
     /**
+     * Findings of the period by responsible party (责任单位), counted from the rows (no rollup: a party is free text
+     * a hand-over changes). $1 unit, $2 district, $3 site type, $4 from, $5 to (of found_at), $6 now. The party is
+     * null for findings handed to nobody yet.
+     */
+    static final String BY_RESPONSIBLE_PARTY = statuses("with " + SUBTREE + """
+
+            select f.responsible_party as party, count(*) as findings,
+                   count(*) filter (where f.status in {resolved}) as rectified,
+                   count(*) filter (where f.rectified_on_site) as rectified_on_site,
+                   count(*) filter (where f.status in {unresolved} and f.due_at < $6::timestamptz) as overdue,
+                   count(*) filter (where f.status = 'ESCALATED') as escalated
+            from finding f
+            join site st on st.id = f.site_id
+            where ($1::uuid is null or f.unit_id in (select id from subtree))
+              and ($4::timestamptz is null or f.found_at >= $4::timestamptz)
+              and ($5::timestamptz is null or f.found_at < $5::timestamptz)
+              and ($2::text is null or st.district = $2::text) and ($3::text is null or st.type = $3::text)
+            group by f.responsible_party
+            order by count(*) desc, f.responsible_party nulls last""");
+
+    /**
      * Findings of a CSV export, newest first. $1 unit, $2 district, $3 site type, $4 from, $5 to (of found_at),
      * $6 now, $7 status, $8 category, $9 severity, $10 overdue.
      */

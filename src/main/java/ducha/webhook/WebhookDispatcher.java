@@ -242,6 +242,7 @@ public class WebhookDispatcher {
         return connection.preparedQuery("""
                         select c.seq, c.tx::text as tx, c.at, c.entity, c.op, c.data::text as data,
                                c.detail::text as detail, c.detail ->> 'action' as action,
+                               c.detail ->> 'kind' as kind,
                                ($3::uuid is null or exists (select from unit_closure u
                                     where u.ancestor_id = $3::uuid and u.unit_id = (c.data ->> 'unitId')::uuid)) as in_scope
                         from change_event c
@@ -292,6 +293,12 @@ public class WebhookDispatcher {
                         ? WebhookEventType.FINDING_ESCALATED.wireName()
                         : WebhookEventType.FINDING_TRANSITIONED.wireName();
             }
+            // The follow-through sweep's reminders (its escalation is a TRANSITION with action ESCALATE, above).
+            case "finding/REMINDER" -> switch (String.valueOf(event.getString("kind"))) {
+                case "OVERDUE" -> WebhookEventType.FINDING_OVERDUE.wireName();
+                case "DUE_SOON" -> WebhookEventType.FINDING_DUE_SOON.wireName();
+                default -> null;
+            };
             case "notice/CREATE" -> WebhookEventType.NOTICE_ISSUED.wireName();
             case "inspection/CREATE" -> WebhookEventType.INSPECTION_RECORDED.wireName();
             case "campaign/CREATE" -> WebhookEventType.CAMPAIGN_CREATED.wireName();
@@ -304,7 +311,8 @@ public class WebhookDispatcher {
 
     /**
      * {@code {"type", "timestamp", "data": <the row as the REST API represents it>}}, and for a finding's move
-     * {@code "transition": {action, from, to, note}}. The row is the one the change event recorded, so the payload
+     * {@code "transition": {action, from, to, note}} (a system escalation adds kind, dueAt and audienceUnitId), for a
+     * reminder {@code "reminder": {kind, dueAt, audienceUnitId}}. The row is the one the change event recorded, so the payload
      * is the same whenever it is built, and only the row of a unit within the endpoint's scope is ever sent.
      */
     private String payload(String type, Row event) {
@@ -316,7 +324,7 @@ public class WebhookDispatcher {
             if (type.startsWith("finding.") && !type.equals(WebhookEventType.FINDING_REPORTED.wireName())
                     && event.getString("detail") != null) {
                 JsonNode detail = json.readTree(event.getString("detail"));
-                root.set("transition", detail);
+                root.set("REMINDER".equals(event.getString("op")) ? "reminder" : "transition", detail);
             }
             if (type.equals(WebhookEventType.CAMPAIGN_UPDATED.wireName()) && event.getString("detail") != null) {
                 root.set("targets", json.readTree(event.getString("detail")));

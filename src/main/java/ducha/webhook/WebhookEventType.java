@@ -8,6 +8,10 @@ public enum WebhookEventType {
     FINDING_REPORTED("finding.reported"),
     FINDING_TRANSITIONED("finding.transitioned"),
     FINDING_ESCALATED("finding.escalated"),
+    /** A finding's due time passed and it is not rectified (the system's OVERDUE reminder, once per due time). */
+    FINDING_OVERDUE("finding.overdue"),
+    /** A finding is due within the reminder lead time (the system's DUE_SOON reminder, once per due time). */
+    FINDING_DUE_SOON("finding.due_soon"),
     NOTICE_ISSUED("notice.issued"),
     INSPECTION_RECORDED("inspection.recorded"),
     CAMPAIGN_CREATED("campaign.created"),

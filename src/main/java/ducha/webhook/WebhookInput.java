@@ -13,7 +13,7 @@ public record WebhookInput(
                 examples = "https://cases.example.org/hooks/ducha") String url,
         @Size(max = 500) @Schema(description = "What the endpoint is for.") String description,
         @NotEmpty @Size(max = 10) @Schema(description = "The event types it receives: finding.reported, "
-                + "finding.transitioned, finding.escalated, notice.issued, inspection.recorded.")
+                + "finding.transitioned, finding.escalated, finding.overdue, finding.due_soon, notice.issued, inspection.recorded.")
         List<String> eventTypes,
         @Schema(description = "Only events of this unit and the units below it; none: every unit.") UUID unitId,
         @Schema(description = "Whether events are sent; true by default. Enabling an endpoint that was disabled "

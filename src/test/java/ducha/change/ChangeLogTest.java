@@ -108,7 +108,7 @@ class ChangeLogTest {
         });
         List<String> mutations = Gql.mutationNames(Tokens.admin());
         assertThat(mutations).isNotEmpty().allSatisfy(mutation -> assertThat(mutation)
-                .matches("(create|update|delete|record|report|transition|issue)(Unit|Site|Inspection|Finding|Notice)"
+                .matches("(create|update|delete|record|report|transition|issue|handOver)(Unit|Site|Inspection|Finding|Notice)"
                         + "|(create|update|delete)Webhook|rotateWebhookSecret|redeliverWebhookEvents|sendWebhookTest"));
     }
 

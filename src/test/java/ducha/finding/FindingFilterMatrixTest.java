@@ -96,6 +96,13 @@ class FindingFilterMatrixTest {
             body.put("description", row[5]);
             body.put("foundAt", "2003-03-0" + (i + 1) + "T08:00:00+08:00");
             body.put("dueAt", row[6]);
+            // Responsible parties: 1 and 3 named when reported, 6 handed over after it (below), 4 another party.
+            if (i == 1 || i == 3) {
+                body.put("responsibleParty", "卫健委");
+                body.put("responsibleContact", "张科长");
+            } else if (i == 4) {
+                body.put("responsibleParty", "市场监管局");
+            }
             if ("ON_SITE".equals(row[7])) {
                 body.put("rectifiedOnSite", true);
                 body.put("rectificationNote", "现场整改");
@@ -104,6 +111,10 @@ class FindingFilterMatrixTest {
             if ("START".equals(row[7]) || "ESCALATE".equals(row[7])) {
                 Api.as(admin).body(Map.of("action", row[7])).post("/api/v1/findings/" + id + "/transitions")
                         .then().statusCode(200);
+            }
+            if (i == 6) {
+                Api.as(admin).header("If-Match", "*").body(Map.of("responsibleParty", "卫健委"))
+                        .post("/api/v1/findings/" + id + "/handover").then().statusCode(200);
             }
             made2.add(id);
         }
@@ -159,6 +170,12 @@ class FindingFilterMatrixTest {
                 of("unit, category, not overdue", Map.of("unitId", "H", "category", "CROWD_CONTROL", "overdue",
                         "false"), 6),
                 of("unit leaf and text", Map.of("unitId", "T", "text", "间距"), 4),
+                // The party's name exactly: 6 by its hand-over; part of a name, or another party, is no match.
+                of("responsible party", Map.of("responsibleParty", "卫健委"), 1, 3, 6),
+                of("responsible party 2", Map.of("responsibleParty", "市场监管局"), 4),
+                of("responsible party, part of a name", Map.of("responsibleParty", "卫健")),
+                of("responsible party and subtree", Map.of("responsibleParty", "卫健委", "unitId", "G"), 1, 3),
+                of("responsible party and overdue", Map.of("responsibleParty", "市场监管局", "overdue", "true"), 4),
                 of("everything", Map.ofEntries(Map.entry("unitId", "G"), Map.entry("siteId", "SB"),
                         Map.entry("inspectionId", "IT"), Map.entry("status", "ESCALATED"),
                         Map.entry("category", "PRICING"), Map.entry("severity", "LOW"), Map.entry("overdue", "true"),
@@ -250,7 +267,8 @@ class FindingFilterMatrixTest {
                 filter.containsKey("category") ? FindingCategory.valueOf((String) filter.get("category")) : null,
                 filter.containsKey("severity") ? Severity.valueOf((String) filter.get("severity")) : null,
                 (Boolean) filter.get("overdue"),
-                time(filter.get("from")), time(filter.get("to")), (String) filter.get("text")));
+                time(filter.get("from")), time(filter.get("to")), (String) filter.get("text"),
+                (String) filter.get("responsibleParty")));
         Set<UUID> subtree = parsed.unitId() == null ? null
                 : Db.texts("select unit_id::text from unit_closure where ancestor_id = ?::uuid",
                         parsed.unitId().toString()).stream().map(UUID::fromString).collect(Collectors.toSet());

@@ -86,6 +86,8 @@ class GraphQLRoleMatrixTest {
                 rows -> Map.of("id", rows.findingId()));
         unitScoped("transitionFinding", "mutation($id: ID!) { transitionFinding(id: $id, action: START) { id } }",
                 rows -> Map.of("id", rows.findingId()));
+        unitScoped("handOverFinding", "mutation($id: ID!) { handOverFinding(id: $id, expectedVersion: 0, "
+                + "responsibleParty: \"尉氏县市场监督管理局\") { id } }", rows -> Map.of("id", rows.findingId()));
         adminOnly("deleteFinding", "mutation($id: ID!) { deleteFinding(id: $id, expectedVersion: 0) }",
                 rows -> Map.of("id", rows.findingId()));
         adminOnly("issueNotice", "mutation($unit: ID!) { issueNotice(input: {unitId: $unit, kind: BULLETIN, "

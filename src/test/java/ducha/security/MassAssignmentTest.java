@@ -53,6 +53,7 @@ class MassAssignmentTest {
             Map.entry("FindingInput", rows -> Api.finding(rows.world().groupId(), rows.world().siteId())),
             Map.entry("FindingChanges", rows -> Map.of("category", "SUPPLIES", "severity", "HIGH", "description", "物资储备不足")),
             Map.entry("TransitionInput", rows -> Map.of("action", "START")),
+            Map.entry("HandOverInput", rows -> Map.of("responsibleParty", "尉氏县市场监督管理局")),
             Map.entry("NoticeInput", rows -> Map.of("unitId", rows.world().unitId(), "kind", "BULLETIN", "title", "督查通报")),
             Map.entry("WebhookInput", rows -> Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("inspection.recorded"),
                     "unitId", rows.world().unitId())),

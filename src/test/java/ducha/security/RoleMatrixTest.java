@@ -90,6 +90,12 @@ class RoleMatrixTest {
                 .put("/api/v1/findings/" + rows.findingId()));
         unitScoped("POST /api/v1/findings/{id}/transitions", 200, (r, rows) -> r.body(Map.of("action", "START"))
                 .post("/api/v1/findings/" + rows.findingId() + "/transitions"));
+        unitScoped("POST /api/v1/findings/{id}/handover", 200, (r, rows) -> r.header("If-Match", "\"0\"")
+                .body(Map.of("responsibleParty", "尉氏县市场监督管理局"))
+                .post("/api/v1/findings/" + rows.findingId() + "/handover"));
+        // Reminders: every inspector reads those addressed to their own unit's subtree (the default), admins all;
+        // another unit's are a 403 (FollowThroughTest).
+        read("GET /api/v1/reminders", (r, rows) -> r.get("/api/v1/reminders"));
         adminOnly("DELETE /api/v1/findings/{id}", 204, (r, rows) -> r.header("If-Match", "\"0\"")
                 .delete("/api/v1/findings/" + rows.spare().findingId()));
 
@@ -156,6 +162,8 @@ class RoleMatrixTest {
                 .get("/api/v1/reports/trend"));
         read("GET /api/v1/reports/overdue", (r, rows) -> r.queryParam("unitId", rows.world().unitId())
                 .get("/api/v1/reports/overdue"));
+        read("GET /api/v1/reports/responsible-parties", (r, rows) -> r.queryParam("unitId", rows.world().unitId())
+                .get("/api/v1/reports/responsible-parties"));
         read("GET /api/v1/reports/findings", (r, rows) -> r.accept("text/csv")
                 .queryParam("unitId", rows.world().unitId()).get("/api/v1/reports/findings"));
         read("GET /api/v1/reports/findings.csv", (r, rows) -> r.accept("text/csv")

@@ -34,7 +34,9 @@ enum Entity {
             Map.entry("rectifiedAt", "gql_time(%s.rectified_at)"),
             Map.entry("rectificationNote", "%s.rectification_note"), Map.entry("reportedBy", "%s.reported_by"),
             Map.entry("version", "%s.version"), Map.entry("createdAt", "gql_time(%s.created_at)"),
-            Map.entry("updatedAt", "gql_time(%s.updated_at)"), Map.entry("campaignId", "%s.campaign_id"))),
+            Map.entry("updatedAt", "gql_time(%s.updated_at)"), Map.entry("campaignId", "%s.campaign_id"),
+            Map.entry("responsibleParty", "%s.responsible_party"),
+            Map.entry("responsibleContact", "%s.responsible_contact"))),
     NOTICE("notice", "Notice", Map.ofEntries(
             Map.entry("id", "%s.id"), Map.entry("unitId", "%s.unit_id"), Map.entry("siteId", "%s.site_id"),
             Map.entry("kind", "%s.kind"), Map.entry("title", "%s.title"), Map.entry("body", "%s.body"),

@@ -349,7 +349,7 @@ final class ReadPlanner {
 
     private static FindingFilter withoutUnit(FindingFilter filter) {
         return new FindingFilter(null, filter.siteId(), filter.inspectionId(), filter.status(), filter.category(),
-                filter.severity(), filter.overdue(), filter.from(), filter.to(), filter.text());
+                filter.severity(), filter.overdue(), filter.from(), filter.to(), filter.text(), filter.responsibleParty());
     }
 
     private String notices(GraphQLObjectType type, SelectedField field, Map<String, Object> args) {
@@ -483,7 +483,7 @@ final class ReadPlanner {
                 (String) m.get("siteId"), (String) m.get("inspectionId"),
                 enumOf(FindingStatus.class, m.get("status")), enumOf(FindingCategory.class, m.get("category")),
                 enumOf(Severity.class, m.get("severity")), (Boolean) m.get("overdue"), time(m.get("from")),
-                time(m.get("to")), (String) m.get("text")));
+                time(m.get("to")), (String) m.get("text"), (String) m.get("responsibleParty")));
     }
 
     static InspectionFilter inspectionFilter(Object value) {
