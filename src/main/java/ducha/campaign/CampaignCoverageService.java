@@ -41,9 +41,11 @@ public class CampaignCoverageService {
     private static final String COVERAGE = """
             with c as materialized (
                 select id, unit_id, starts_at, ends_at from campaign where id = $1
+            ), tt as materialized (
+                select ct.site_id, s.active from campaign_target ct join site s on s.id = ct.site_id
+                where ct.campaign_id = $1
             ), t as materialized (
-                select ct.site_id from campaign_target ct join site s on s.id = ct.site_id
-                where ct.campaign_id = $1 and s.active
+                select site_id from tt where active
             ), top as materialized (
                 select c.unit_id, c.unit_id as top from c
                 union all
@@ -71,8 +73,7 @@ public class CampaignCoverageService {
                    (select count(*) from t) as a, (select count(distinct site_id) from v) as b,
                    (select count(*) from v) as c, (select count(*) from f) as d,
                    (select count(*) filter (where resolved) from f) as e,
-                   (select count(*) from campaign_target ct join site s on s.id = ct.site_id
-                    where ct.campaign_id = $1 and not s.active) as g
+                   (select count(*) from tt where not active) as g
             union all
             select 'U', u.id, null, u.code, u.name,
                    coalesce(vu.visited, 0), coalesce(vu.n, 0), coalesce(fu.n, 0), coalesce(fu.r, 0),

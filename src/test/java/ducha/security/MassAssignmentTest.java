@@ -41,7 +41,7 @@ class MassAssignmentTest {
 
     /** Rows for one request: the target of updates, and another row whose id a forger might use. */
     record Rows(Api.World world, String inspectionId, String findingId, String noticeId, String otherFindingId,
-            String webhookId) {
+            String webhookId, String campaignId) {
     }
 
     /** A valid body for each input type; a new input type without one fails the test. */
@@ -59,7 +59,11 @@ class MassAssignmentTest {
                     "unitId", rows.world().unitId())),
             Map.entry("RotateSecretInput", rows -> Map.of("overlapSeconds", 60)),
             Map.entry("RedeliveryInput", rows -> Map.of("since", "2021-08-07T00:00:00Z")),
-            Map.entry("TestEventInput", rows -> Map.of()));
+            Map.entry("TestEventInput", rows -> Map.of()),
+            Map.entry("CampaignInput", rows -> Map.of("code", Api.code("MA"), "name", "督查", "unitId", rows.world().unitId(),
+                    "startsAt", "2021-08-01T00:00:00+08:00", "endsAt", "2021-08-08T00:00:00+08:00")),
+            Map.entry("TargetsInput", rows -> Map.of("siteIds", List.of(rows.world().siteId()))),
+            Map.entry("TargetRemovalInput", rows -> Map.of("siteIds", List.of(rows.world().siteId()))));
 
     @Test
     void restRefusesEveryServerOwnedFieldOfEveryWrite() {
@@ -215,6 +219,8 @@ class MassAssignmentTest {
             return rows.noticeId();
         } else if (path.startsWith("/api/v1/webhooks")) {
             return rows.webhookId();
+        } else if (path.startsWith("/api/v1/campaigns")) {
+            return rows.campaignId();
         }
         throw new AssertionError("no target row for " + endpoint);
     }
@@ -243,6 +249,6 @@ class MassAssignmentTest {
         String webhook = Api.as(Tokens.admin()).body(Map.of("url", "http://127.0.0.1:9/hook",
                         "eventTypes", List.of("inspection.recorded"), "unitId", world.unitId()))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
-        return new Rows(world, inspection, finding, notice, other, webhook);
+        return new Rows(world, inspection, finding, notice, other, webhook, RoleMatrixTest.campaign(world));
     }
 }
