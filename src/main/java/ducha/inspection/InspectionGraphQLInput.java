@@ -1,5 +1,6 @@
 package ducha.inspection;
 
+import ducha.evidence.CheckInInput;
 import ducha.web.Params;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
@@ -16,10 +17,11 @@ public record InspectionGraphQLInput(
         @NonNull @Description("When the visit started.") OffsetDateTime startedAt,
         @NonNull @Description("Person-visits: how many inspectors took part (1 to 10000).") Integer inspectorCount,
         @NonNull @Description("Announced, unannounced or a follow-up.") InspectionMethod method,
-        @Description("Free notes.") String notes) {
+        @Description("Free notes.") String notes,
+        @Description("The device's position at arrival, if the phone had one.") CheckInInput checkIn) {
 
     public InspectionInput toInput() {
         return new InspectionInput(Params.uuid("id", id), Params.requiredUuid("unitId", unitId),
-                Params.requiredUuid("siteId", siteId), startedAt, inspectorCount, method, notes);
+                Params.requiredUuid("siteId", siteId), startedAt, inspectorCount, method, notes, checkIn);
     }
 }

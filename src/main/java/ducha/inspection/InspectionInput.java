@@ -1,6 +1,8 @@
 package ducha.inspection;
 
 import ducha.common.Text;
+import ducha.evidence.CheckInInput;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -17,5 +19,7 @@ public record InspectionInput(
         @NotNull OffsetDateTime startedAt,
         @NotNull @Min(1) @Max(10000) Integer inspectorCount,
         @NotNull InspectionMethod method,
-        @Text @Size(max = 10000) String notes) {
+        @Text @Size(max = 10000) String notes,
+        @Schema(description = "The device's position at arrival, if the phone had one (docs/evidence.md).")
+        @Valid CheckInInput checkIn) {
 }

@@ -1,6 +1,8 @@
 package ducha.inspection;
 
 import ducha.common.Times;
+import ducha.evidence.CheckIn;
+import ducha.evidence.Presence;
 import io.smallrye.graphql.api.Scalar;
 import io.smallrye.graphql.api.ToScalar;
 import java.time.OffsetDateTime;
@@ -28,12 +30,18 @@ public record InspectionView(
         @Schema(description = "Optimistic version; also sent as the ETag.") @ToScalar(Scalar.Int.class)
         @Description("Optimistic version: pass it as expectedVersion to change the inspection.") long version,
         @NonNull @Description("When it was recorded.") OffsetDateTime createdAt,
-        @NonNull @Description("When it was last changed.") OffsetDateTime updatedAt) {
+        @NonNull @Description("When it was last changed.") OffsetDateTime updatedAt,
+        @Schema(description = "The device's position at arrival; null when none was recorded.")
+        @Description("The device's position at arrival; null when none was recorded.") CheckIn checkIn,
+        @NonNull @Schema(description = "Whether the check-in shows the inspectors at the site (docs/evidence.md).")
+        @Description("Whether the check-in shows the inspectors at the site.") Presence presence) {
 
     public static InspectionView of(Inspection inspection) {
         return new InspectionView(inspection.id, inspection.unitId, inspection.siteId,
                 Times.utc(inspection.startedAt), inspection.inspectorCount, inspection.method, inspection.notes,
                 inspection.createdBy, inspection.version, Times.utc(inspection.createdAt),
-                Times.utc(inspection.updatedAt));
+                Times.utc(inspection.updatedAt), CheckIn.of(inspection.checkInLatitude, inspection.checkInLongitude,
+                        inspection.checkInAccuracy, inspection.checkInAt, inspection.checkInDistance),
+                inspection.presence);
     }
 }
