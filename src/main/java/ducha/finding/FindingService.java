@@ -21,6 +21,7 @@ import ducha.common.ResourceNotFoundException;
 import ducha.common.Texts;
 import ducha.common.Times;
 import ducha.common.Versions;
+import ducha.evidence.EvidenceRules;
 import ducha.inspection.InspectionRepository;
 import ducha.security.CurrentUser;
 import ducha.security.UnitAccess;
@@ -66,11 +67,13 @@ public class FindingService {
     private final FindingMetrics metrics;
     private final Pool pool;
     private final FindingBatches batches;
+    private final EvidenceRules evidence;
 
     public FindingService(FindingRepository findings, UnitRepository units, SiteRepository sites,
             InspectionRepository inspections, UnitAccess access, CurrentUser user, ChangeLog changes,
             ChangeHistory history, ChangeFeed feed, ObjectMapper json, FindingMetrics metrics, Pool pool,
-            FindingBatches batches) {
+            FindingBatches batches, EvidenceRules evidence) {
+        this.evidence = evidence;
         this.findings = findings;
         this.units = units;
         this.sites = sites;
@@ -157,6 +160,7 @@ public class FindingService {
             finding.rectificationNote = Texts.blankToNull(input.rectificationNote());
         }
         finding.reportedBy = user.subject();
+        finding.afterPhotoDueAt = evidence.afterPhotoDue(finding, now);
 
         List<FieldError> errors = new ArrayList<>();
         if (finding.foundAt.isAfter(now.plus(CLOCK_SKEW))) {
@@ -238,6 +242,10 @@ public class FindingService {
                         throw new InvalidInputException("note", "is required for " + move.action());
                     }
                     Versions.check(ENTITY, id, expectedVersion, finding.version);
+                    return evidence.check(finding, move.action()).replaceWith(finding);
+                })
+                .chain(finding -> {
+                    String note = Texts.blankToNull(input.note());
                     Map<String, Object> detail = new LinkedHashMap<>();
                     detail.put("action", move.action());
                     detail.put("from", finding.status);
@@ -325,6 +333,7 @@ public class FindingService {
                 finding.rectificationNote = note;
             }
             case REOPEN -> {
+                finding.afterPhotoDueAt = null;
                 finding.rectifiedAt = null;
                 finding.rectifiedOnSite = false;
                 finding.rectificationNote = null;
