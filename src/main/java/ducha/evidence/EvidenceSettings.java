@@ -32,6 +32,10 @@ public interface EvidenceSettings {
     @WithDefault("PT24H")
     Duration onSiteGrace();
 
+    /** How often the sweep of missing AFTER photos runs (EvidenceSweep). */
+    @WithDefault("1m")
+    String sweepEvery();
+
     /** Codes of units whose photos are stored without GPS tags (the finding's unit or a unit above it). */
     @WithDefault("NONE")
     List<String> stripGpsUnits();
