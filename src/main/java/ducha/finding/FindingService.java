@@ -220,7 +220,8 @@ public class FindingService {
 
     /**
      * Moves a finding along {@link FindingLifecycle}. Checks, in order: the unit rule (403), the role the
-     * action needs (403), the table (409, naming the allowed actions), the note (400), the version (412).
+     * action needs (403), the table (409, naming the allowed actions), the note (400), the version (412), the
+     * evidence (409 EVIDENCE_REQUIRED, {@link EvidenceRules}).
      */
     @WithTransaction
     public Uni<FindingView> transition(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull TransitionInput input) {
