@@ -151,6 +151,58 @@ describe("Ducha through its published contract", () => {
     assert.deepEqual(new Uint8Array(part.data as ArrayBuffer), bytes.slice(1000, 2000));
   });
 
+  it("records a visit with a check-in, and closes a HIGH finding only with an AFTER photo", async () => {
+    const visit = await inspector.POST("/api/v1/inspections", {
+      body: {
+        id: randomUUID(),
+        unitId,
+        siteId,
+        startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        inspectorCount: 2,
+        method: "UNANNOUNCED",
+        checkIn: { latitude: 34.3601, longitude: 114.2571, accuracy: 12.5, recordedAt: new Date().toISOString() },
+      },
+    });
+    assert.equal(visit.response.status, 201, JSON.stringify(visit.error));
+    // The demo's sites have no coordinates: nothing is proved either way.
+    assert.equal(visit.data?.presence, "UNKNOWN");
+    assert.equal(visit.data?.checkIn?.accuracy, 12.5);
+
+    const high = await inspector.POST("/api/v1/findings", {
+      body: { unitId, siteId, category: "DISINFECTION", severity: "HIGH", description: "消毒记录缺失 (smoke)" },
+    });
+    assert.equal(high.response.status, 201);
+    const rectify = { action: "RECTIFY" as const, note: "已整改" };
+    const refused = await inspector.POST("/api/v1/findings/{id}/transitions", {
+      params: { path: { id: high.data!.id! } },
+      body: rectify,
+    });
+    assert.equal(refused.response.status, 409);
+    assert.equal(refused.error?.code, "EVIDENCE_REQUIRED");
+    const after = await inspector.POST("/api/v1/findings/{findingId}/attachments", {
+      params: { path: { findingId: high.data!.id! }, query: { role: "AFTER" } },
+      body: photo(4096) as unknown as string,
+      bodySerializer: (body) => body as unknown as BodyInit,
+      headers: { "Content-Type": "image/jpeg" },
+    });
+    assert.equal(after.response.status, 201);
+    assert.equal(after.data?.role, "AFTER");
+    const done = await inspector.POST("/api/v1/findings/{id}/transitions", {
+      params: { path: { id: high.data!.id! } },
+      body: rectify,
+    });
+    assert.equal(done.response.status, 200);
+    assert.equal(done.data?.status, "RECTIFIED");
+
+    const summary = await inspector.GET("/api/v1/reports/summary", { params: { query: { unitId } } });
+    assert.equal(summary.response.status, 200);
+    // JSON (the summary is CSV too, by Accept): the check-in figures are in it.
+    const figures = summary.data as components["schemas"]["Summary"];
+    assert.equal(typeof figures.inspectionsVerified, "number");
+    assert.ok(figures.verifiedVisitRate === undefined || figures.verifiedVisitRate === null
+      || (figures.verifiedVisitRate >= 0 && figures.verifiedVisitRate <= 1));
+  });
+
   it("refuses a renamed executable", async () => {
     const executable = new Uint8Array(2048);
     executable.set([0x4d, 0x5a, 0x90, 0x00], 0);

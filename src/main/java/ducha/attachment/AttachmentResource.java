@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,10 +70,15 @@ public class AttachmentResource {
     @Operation(operationId = "uploadAttachment", summary = "Attach a photo or PDF to a finding",
             description = "The body is the file itself (at most 10 MiB). Its type is read from its first bytes, "
                     + "not from its name or Content-Type: JPEG, PNG, WebP or PDF, anything else is a 415. Needs the "
-                    + "rights of changing the finding. At most 20 per finding.")
+                    + "rights of changing the finding. At most 20 per finding. role (default EVIDENCE): AFTER for a photo of "
+                    + "the fix, which the rules to close count; JPEG and WebP photos have their EXIF time and GPS read "
+                    + "and flagged, and their GPS removed from the stored copy where the unit's policy asks for it "
+                    + "(docs/evidence.md).")
     @APIResponse(responseCode = "201", description = "Attached",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttachmentView.class)))
     public Uni<Response> upload(@RestPath String findingId, @RestQuery String fileName,
+            @Parameter(description = "What the file shows: EVIDENCE (default), AFTER (the fix) or DOCUMENT.")
+            @RestQuery String role,
             @RestHeader(Idempotency.KEY_HEADER) String idempotencyKey,
             @RequestBody(required = true, description = "The file itself, at most 10 MiB.", content = {
                     @Content(mediaType = JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -84,10 +90,11 @@ public class AttachmentResource {
             java.nio.file.Path body, @Context UriInfo uri) {
         UUID finding = Params.requiredUuid("findingId", findingId);
         String name = Params.text("fileName", fileName, 255);
-        // The key identifies the content and the name, so the same key with another photo is a 422.
+        AttachmentRole as = Params.enumOf(AttachmentRole.class, "role", role);
+        // The key identifies the content, the name and the role, so the same key with another photo is a 422.
         return service.inspect(body).chain(upload -> idempotency.execute(idempotencyKey, uri,
-                Arrays.asList(upload.sha256(), name),
-                () -> service.attach(finding, upload, name).map(view -> RestResponse.ResponseBuilder
+                as == null ? Arrays.asList(upload.sha256(), name) : Arrays.asList(upload.sha256(), name, as.name()),
+                () -> service.attach(finding, upload, name, as).map(view -> RestResponse.ResponseBuilder
                         .<AttachmentView>create(RestResponse.Status.CREATED)
                         .header(HttpHeaders.LOCATION, Responses.location(uri, view.id())).entity(view).tag(new EntityTag(view.sha256())).type(MediaType.APPLICATION_JSON_TYPE)
                         .build())));

@@ -2,6 +2,7 @@ package ducha.attachment;
 
 import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
+import ducha.common.AuditedEntity;
 import ducha.common.ConflictException;
 import ducha.common.DatabaseErrors;
 import ducha.common.Hashes;
@@ -23,6 +24,7 @@ import io.vertx.mutiny.core.file.AsyncFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,10 +54,13 @@ public class AttachmentService {
     private final ChangeLog changes;
     private final Vertx vertx;
     private final long maxBytes;
+    private final PhotoChecks photos;
 
     public AttachmentService(AttachmentRepository attachments, FindingRepository findings, UnitAccess access,
             CurrentUser user, ChangeLog changes, Vertx vertx,
-            @ConfigProperty(name = "ducha.limits.attachment", defaultValue = "10M") MemorySize maxSize) {
+            @ConfigProperty(name = "ducha.limits.attachment", defaultValue = "10M") MemorySize maxSize,
+            PhotoChecks photos) {
+        this.photos = photos;
         this.attachments = attachments;
         this.findings = findings;
         this.access = access;
@@ -89,7 +94,8 @@ public class AttachmentService {
      * content (400 empty, 413 too large, 415 not an accepted type), the number of attachments (409).
      */
     @WithTransaction
-    public Uni<AttachmentView> attach(UUID findingId, Upload upload, String fileName) {
+    public Uni<AttachmentView> attach(UUID findingId, Upload upload, String fileName, AttachmentRole role) {
+        Instant now = AuditedEntity.now();
         return requireFinding(findingId)
                 .call(finding -> access.requireWriteAccess(finding.unitId))
                 .invoke(() -> {
@@ -109,19 +115,33 @@ public class AttachmentService {
                                 + " attachments; delete one first.");
                     }
                 }))
-                .chain(() -> {
+                .chain(finding -> photos.examine(finding, upload, role == null ? AttachmentRole.EVIDENCE : role, now))
+                .chain(examined -> {
+                    Upload stored = examined.stored();
                     Attachment attachment = new Attachment();
                     attachment.id = UUID.randomUUID();
                     attachment.findingId = findingId;
                     attachment.fileName = cleanFileName(fileName);
-                    attachment.mediaType = upload.mediaType();
-                    attachment.sizeBytes = upload.size();
-                    attachment.sha256 = upload.sha256();
+                    attachment.mediaType = stored.mediaType();
+                    attachment.sizeBytes = stored.size();
+                    attachment.sha256 = stored.sha256();
                     attachment.uploadedBy = user.subject();
-                    return attachments.persistAndFlush(attachment);
+                    attachment.role = role == null ? AttachmentRole.EVIDENCE : role;
+                    attachment.takenAt = examined.metadata().takenAt();
+                    attachment.latitude = examined.metadata().latitude();
+                    attachment.longitude = examined.metadata().longitude();
+                    attachment.distance = examined.distance();
+                    attachment.flags = String.join(",", examined.flags());
+                    attachment.gpsStripped = examined.stripped();
+                    return attachments.persistAndFlush(attachment)
+                            .call(saved -> withFile(stored.file(), handle -> forEachChunk(handle, 0, 0,
+                                    (n, chunk) -> attachments.insertChunk(saved.id, n, chunk.getBytes()))))
+                            .eventually(() -> {
+                                if (stored != upload) {
+                                    PhotoChecks.delete(stored.file());
+                                }
+                            });
                 })
-                .call(attachment -> withFile(upload.file(), handle -> forEachChunk(handle, 0, 0,
-                        (n, chunk) -> attachments.insertChunk(attachment.id, n, chunk.getBytes()))))
                 .call(attachment -> changes.record(ENTITY, attachment.id, ChangeOp.CREATE, attachment.version,
                         AttachmentView.of(attachment), null))
                 .map(AttachmentView::of)

@@ -64,6 +64,10 @@ public class Finding extends AuditedEntity {
     @Column(name = "responsible_contact")
     public String responsibleContact;
 
+    /** A fix on the spot that needs an AFTER photo: by when (docs/evidence.md); null otherwise or once judged. */
+    @Column(name = "after_photo_due_at")
+    public Instant afterPhotoDueAt;
+
     public boolean isOverdue(Instant now) {
         return status.overdue(dueAt, now);
     }

@@ -105,7 +105,10 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "transitionFinding", summary = "Move a finding through its lifecycle",
             description = "START, RECTIFY (note), VERIFY (admin), REOPEN (admin, note), ESCALATE (admin). "
-                    + "A move the lifecycle does not allow is a 409 naming the allowed ones. If-Match is optional.")
+                    + "A move the lifecycle does not allow is a 409 naming the allowed ones. If-Match is optional. "
+                    + "RECTIFY and VERIFY of a HIGH or CRITICAL finding need an AFTER photo (docs/evidence.md): "
+                    + "without one, a 409 with code EVIDENCE_REQUIRED naming what is missing, which is not kept "
+                    + "for the Idempotency-Key, so the same request succeeds once the photo is uploaded.")
     @APIResponse(responseCode = "200", description = "The finding after the move",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingView.class)))
     public Uni<Response> transition(@RestPath String id, @RestHeader("If-Match") String ifMatch,

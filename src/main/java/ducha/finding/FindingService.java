@@ -22,6 +22,7 @@ import ducha.common.ResourceNotFoundException;
 import ducha.common.Texts;
 import ducha.common.Times;
 import ducha.common.Versions;
+import ducha.evidence.EvidenceRules;
 import ducha.inspection.InspectionRepository;
 import ducha.security.CurrentUser;
 import ducha.security.UnitAccess;
@@ -68,11 +69,13 @@ public class FindingService {
     private final Pool pool;
     private final FindingBatches batches;
     private final CampaignNaming campaigns;
+    private final EvidenceRules evidence;
 
     public FindingService(FindingRepository findings, UnitRepository units, SiteRepository sites,
             InspectionRepository inspections, UnitAccess access, CurrentUser user, ChangeLog changes,
             ChangeHistory history, ChangeFeed feed, ObjectMapper json, FindingMetrics metrics, Pool pool,
-            FindingBatches batches, CampaignNaming campaigns) {
+            FindingBatches batches, CampaignNaming campaigns, EvidenceRules evidence) {
+        this.evidence = evidence;
         this.findings = findings;
         this.units = units;
         this.sites = sites;
@@ -163,6 +166,7 @@ public class FindingService {
         finding.campaignId = input.campaignId();
         finding.responsibleParty = Texts.blankToNull(input.responsibleParty());
         finding.responsibleContact = Texts.blankToNull(input.responsibleContact());
+        finding.afterPhotoDueAt = evidence.afterPhotoDue(finding, now);
 
         List<FieldError> errors = new ArrayList<>();
         if (finding.responsibleContact != null && finding.responsibleParty == null) {
@@ -272,7 +276,8 @@ public class FindingService {
 
     /**
      * Moves a finding along {@link FindingLifecycle}. Checks, in order: the unit rule (403), the role the
-     * action needs (403), the table (409, naming the allowed actions), the note (400), the version (412).
+     * action needs (403), the table (409, naming the allowed actions), the note (400), the version (412), the
+     * evidence (409 EVIDENCE_REQUIRED, {@link EvidenceRules}).
      */
     @WithTransaction
     public Uni<FindingView> transition(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull TransitionInput input) {
@@ -294,6 +299,10 @@ public class FindingService {
                         throw new InvalidInputException("note", "is required for " + move.action());
                     }
                     Versions.check(ENTITY, id, expectedVersion, finding.version);
+                    return evidence.check(finding, move.action()).replaceWith(finding);
+                })
+                .chain(finding -> {
+                    String note = Texts.blankToNull(input.note());
                     Map<String, Object> detail = new LinkedHashMap<>();
                     detail.put("action", move.action());
                     detail.put("from", finding.status);
@@ -381,6 +390,7 @@ public class FindingService {
                 finding.rectificationNote = note;
             }
             case REOPEN -> {
+                finding.afterPhotoDueAt = null;
                 finding.rectifiedAt = null;
                 finding.rectifiedOnSite = false;
                 finding.rectificationNote = null;

@@ -1,6 +1,7 @@
 package ducha.inspection;
 
 import ducha.common.AuditedEntity;
+import ducha.evidence.Presence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,4 +39,23 @@ public class Inspection extends AuditedEntity {
     /** The campaign it names, if any (V11); it counts toward a campaign by its site, unit and time either way. */
     @Column(name = "campaign_id")
     public UUID campaignId;
+
+    // Check-in (docs/evidence.md): the device's position at arrival, and its distance and class as computed then.
+    @Column(name = "check_in_latitude")
+    public Double checkInLatitude;
+
+    @Column(name = "check_in_longitude")
+    public Double checkInLongitude;
+
+    @Column(name = "check_in_accuracy")
+    public Double checkInAccuracy;
+
+    @Column(name = "check_in_at")
+    public Instant checkInAt;
+
+    @Column(name = "check_in_distance")
+    public Integer checkInDistance;
+
+    @Enumerated(EnumType.STRING)
+    public Presence presence = Presence.UNKNOWN;
 }

@@ -5,6 +5,8 @@ import ducha.common.Cursors;
 import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.common.SqlFilter;
+import ducha.evidence.CheckIn;
+import ducha.evidence.Presence;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -39,7 +41,8 @@ public class InspectionBatches {
     }
 
     private static final String COLUMNS = "i.id, i.unit_id, i.site_id, i.started_at, i.inspector_count, i.method, "
-            + "i.notes, i.created_by, i.version, i.created_at, i.updated_at, i.campaign_id";
+            + "i.notes, i.created_by, i.version, i.created_at, i.updated_at, i.campaign_id, i.check_in_latitude, "
+            + "i.check_in_longitude, i.check_in_accuracy, i.check_in_at, i.check_in_distance, i.presence";
 
     private final Pool pool;
 
@@ -94,7 +97,15 @@ public class InspectionBatches {
                 utc(row.getOffsetDateTime("started_at")), row.getInteger("inspector_count"),
                 InspectionMethod.valueOf(row.getString("method")), row.getString("notes"), row.getString("created_by"),
                 row.getLong("version"), utc(row.getOffsetDateTime("created_at")), utc(row.getOffsetDateTime("updated_at")),
-                row.getUUID("campaign_id"));
+                row.getUUID("campaign_id"),
+                CheckIn.of(row.getDouble("check_in_latitude"), row.getDouble("check_in_longitude"),
+                        row.getDouble("check_in_accuracy"), instant(row.getOffsetDateTime("check_in_at")),
+                        row.getInteger("check_in_distance")),
+                Presence.valueOf(row.getString("presence")));
+    }
+
+    private static java.time.Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

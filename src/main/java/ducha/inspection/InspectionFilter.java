@@ -1,8 +1,10 @@
 package ducha.inspection;
 
+import ducha.evidence.Presence;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Filters of the inspection list: a unit with its sub-units, a site, and a half-open period [from, to). */
-public record InspectionFilter(UUID unitId, UUID siteId, Instant from, Instant to) {
+/** Filters of the inspection list: a unit with its sub-units, a site, a half-open period [from, to), the
+ * check-in class. */
+public record InspectionFilter(UUID unitId, UUID siteId, Instant from, Instant to, Presence presence) {
 }

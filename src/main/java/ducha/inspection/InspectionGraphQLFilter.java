@@ -1,6 +1,7 @@
 package ducha.inspection;
 
 import ducha.common.Times;
+import ducha.evidence.Presence;
 import ducha.web.Params;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
@@ -13,11 +14,12 @@ public record InspectionGraphQLFilter(
         @Id @Description("Only visits of this unit and the units below it.") String unitId,
         @Id @Description("Only visits to this site.") String siteId,
         @Description("Only visits that started at or after this time.") OffsetDateTime from,
-        @Description("Only visits that started before this time.") OffsetDateTime to) {
+        @Description("Only visits that started before this time.") OffsetDateTime to,
+        @Description("Only visits whose check-in has this class.") Presence presence) {
 
     public static InspectionFilter toFilter(InspectionGraphQLFilter filter) {
-        return filter == null ? new InspectionFilter(null, null, null, null)
+        return filter == null ? new InspectionFilter(null, null, null, null, null)
                 : new InspectionFilter(Params.uuid("unitId", filter.unitId), Params.uuid("siteId", filter.siteId),
-                        Times.instant(filter.from), Times.instant(filter.to));
+                        Times.instant(filter.from), Times.instant(filter.to), filter.presence);
     }
 }

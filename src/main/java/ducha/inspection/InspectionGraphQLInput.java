@@ -1,5 +1,6 @@
 package ducha.inspection;
 
+import ducha.evidence.CheckInInput;
 import ducha.web.Params;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
@@ -17,11 +18,12 @@ public record InspectionGraphQLInput(
         @NonNull @Description("Person-visits: how many inspectors took part (1 to 10000).") Integer inspectorCount,
         @NonNull @Description("Announced, unannounced or a follow-up.") InspectionMethod method,
         @Description("Free notes.") String notes,
-        @Id @Description("The campaign it is part of, if any: the unit takes part in it, the site is a target, startedAt inside its period.") String campaignId) {
+        @Id @Description("The campaign it is part of, if any: the unit takes part in it, the site is a target, startedAt inside its period.") String campaignId,
+        @Description("The device's position at arrival, if the phone had one.") CheckInInput checkIn) {
 
     public InspectionInput toInput() {
         return new InspectionInput(Params.uuid("id", id), Params.requiredUuid("unitId", unitId),
                 Params.requiredUuid("siteId", siteId), startedAt, inspectorCount, method, notes,
-                Params.uuid("campaignId", campaignId));
+                Params.uuid("campaignId", campaignId), checkIn);
     }
 }

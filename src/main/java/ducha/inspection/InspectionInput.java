@@ -1,6 +1,8 @@
 package ducha.inspection;
 
 import ducha.common.Text;
+import ducha.evidence.CheckInInput;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,5 +21,7 @@ public record InspectionInput(
         @NotNull InspectionMethod method,
         @Text @Size(max = 10000) String notes,
         @Schema(description = "The campaign it is part of, if any: the unit must take part in it (the campaign's unit "
-                + "or below), the site must be one of its targets and startedAt inside its period.") UUID campaignId) {
+                + "or below), the site must be one of its targets and startedAt inside its period.") UUID campaignId,
+        @Schema(description = "The device's position at arrival, if the phone had one (docs/evidence.md).")
+        @Valid CheckInInput checkIn) {
 }

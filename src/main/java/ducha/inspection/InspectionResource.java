@@ -3,6 +3,7 @@ package ducha.inspection;
 import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.common.Times;
+import ducha.evidence.Presence;
 import ducha.security.Roles;
 import ducha.web.ETags;
 import ducha.web.Idempotency;
@@ -50,12 +51,15 @@ public class InspectionResource {
     @GET
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "listInspections", summary = "List inspections, newest first",
-            description = "unitId includes the unit's sub-units; the period is [from, to).")
+            description = "unitId includes the unit's sub-units; the period is [from, to); presence is the class of "
+                    + "the check-in (docs/evidence.md).")
     public Uni<RestResponse<Page<InspectionView>>> list(@RestQuery String unitId, @RestQuery String siteId,
-            @RestQuery String from, @RestQuery String to, @RestQuery String limit, @RestQuery String cursor,
-            @Context UriInfo uri) {
+            @RestQuery String from, @RestQuery String to,
+            @RestQuery String presence,
+            @RestQuery String limit, @RestQuery String cursor, @Context UriInfo uri) {
         InspectionFilter filter = new InspectionFilter(Params.uuid("unitId", unitId), Params.uuid("siteId", siteId),
-                Times.instant(Params.time("from", from)), Times.instant(Params.time("to", to)));
+                Times.instant(Params.time("from", from)), Times.instant(Params.time("to", to)),
+                Params.enumOf(Presence.class, "presence", presence));
         return service.list(filter, PageRequest.of(Params.integer("limit", limit), cursor))
                 .map(page -> Responses.page(page, uri));
     }

@@ -15,8 +15,10 @@ import ducha.common.ResourceNotFoundException;
 import ducha.common.Texts;
 import ducha.common.Times;
 import ducha.common.Versions;
+import ducha.evidence.CheckIns;
 import ducha.security.CurrentUser;
 import ducha.security.UnitAccess;
+import ducha.site.Site;
 import ducha.site.SiteRepository;
 import ducha.unit.UnitRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -43,9 +45,11 @@ public class InspectionService {
     private final ChangeLog changes;
     private final InspectionBatches batches;
     private final CampaignNaming campaigns;
+    private final CheckIns checkIns;
 
     public InspectionService(InspectionRepository inspections, UnitRepository units, SiteRepository sites,
-            UnitAccess access, CurrentUser user, ChangeLog changes, InspectionBatches batches, CampaignNaming campaigns) {
+            UnitAccess access, CurrentUser user, ChangeLog changes, InspectionBatches batches, CampaignNaming campaigns,
+            CheckIns checkIns) {
         this.inspections = inspections;
         this.units = units;
         this.sites = sites;
@@ -54,6 +58,7 @@ public class InspectionService {
         this.changes = changes;
         this.batches = batches;
         this.campaigns = campaigns;
+        this.checkIns = checkIns;
     }
 
     /** The row as a view, or null when there is none. */
@@ -74,7 +79,8 @@ public class InspectionService {
     @WithSession
     public Uni<Page<InspectionView>> list(InspectionFilter filter, PageRequest page) {
         if (filter.unitId() != null) {
-            InspectionFilter within = new InspectionFilter(null, filter.siteId(), filter.from(), filter.to());
+            InspectionFilter within = new InspectionFilter(null, filter.siteId(), filter.from(), filter.to(),
+                    filter.presence());
             return batches.pages(InspectionBatches.Parent.UNIT_TREE, List.of(filter.unitId()), within, page)
                     .map(pages -> pages.get(0));
         }
@@ -83,6 +89,7 @@ public class InspectionService {
                 .where("siteId = :siteId", "siteId", filter.siteId())
                 .where("startedAt >= :from", "from", filter.from())
                 .where("startedAt < :to", "to", filter.to())
+                .where("presence = :presence", "presence", filter.presence())
                 .after(after, "startedAt");
         return inspections.find(query.hql(), NEWEST_FIRST, query.parameters())
                 .range(0, page.limit())
@@ -112,7 +119,9 @@ public class InspectionService {
         inspection.siteId = input.siteId();
         inspection.createdBy = user.subject();
         apply(inspection, input);
+        checkIns.validate(input.checkIn());
         return requireReferences(input)
+                .invoke(site -> checkIns.apply(inspection, input.checkIn(), site))
                 .chain(() -> access.requireWriteAccess(input.unitId()))
                 .chain(() -> campaigns.check(inspection.campaignId, inspection.unitId, inspection.siteId,
                         inspection.startedAt, "startedAt"))
@@ -136,11 +145,14 @@ public class InspectionService {
                                 "unit and site of an inspection cannot change; record a new inspection instead");
                     }
                     Versions.check(ENTITY, id, expectedVersion, inspection.version);
+                    checkIns.validate(input.checkIn());
                     apply(inspection, input);
                     inspection.touch();
                 })
                 .call(inspection -> campaigns.check(inspection.campaignId, inspection.unitId, inspection.siteId,
                         inspection.startedAt, "startedAt"))
+                .call(inspection -> sites.findById(inspection.siteId)
+                        .invoke(site -> checkIns.apply(inspection, input.checkIn(), site)))
                 .call(inspections::flush)
                 .call(inspection -> changes.record(ENTITY, id, ChangeOp.UPDATE, inspection.version,
                         InspectionView.of(inspection), null))
@@ -164,12 +176,12 @@ public class InspectionService {
         return inspections.findById(id).onItem().ifNull().failWith(() -> new ResourceNotFoundException(ENTITY, id));
     }
 
-    private Uni<Void> requireReferences(InspectionInput input) {
+    /** The unit and the site must exist; answers the site (its coordinates classify the check-in). */
+    private Uni<Site> requireReferences(InspectionInput input) {
         return units.findById(input.unitId())
                 .onItem().ifNull().failWith(() -> new InvalidInputException("unitId", "names no unit"))
                 .chain(() -> sites.findById(input.siteId()))
-                .onItem().ifNull().failWith(() -> new InvalidInputException("siteId", "names no site"))
-                .replaceWithVoid();
+                .onItem().ifNull().failWith(() -> new InvalidInputException("siteId", "names no site"));
     }
 
     private static void apply(Inspection inspection, InspectionInput input) {

@@ -23,6 +23,7 @@ public final class InspectionSql {
             sql.where(i + ".unit_id in " + UnitTreeSql.subtreeOf(sql.param(filter.unitId()) + "::uuid"));
         }
         return sql.where(i + ".site_id = ?", filter.siteId())
+                .where(i + ".presence = ?", filter.presence() == null ? null : filter.presence().name())
                 .where(time + " >= ?", utc(filter.from()))
                 .where(time + " < ?", utc(filter.to()))
                 .after(after, time, id);

@@ -1,6 +1,8 @@
 package ducha.inspection;
 
 import ducha.common.Times;
+import ducha.evidence.CheckIn;
+import ducha.evidence.Presence;
 import io.smallrye.graphql.api.Scalar;
 import io.smallrye.graphql.api.ToScalar;
 import java.time.OffsetDateTime;
@@ -29,12 +31,19 @@ public record InspectionView(
         @Description("Optimistic version: pass it as expectedVersion to change the inspection.") long version,
         @NonNull @Description("When it was recorded.") OffsetDateTime createdAt,
         @NonNull @Description("When it was last changed.") OffsetDateTime updatedAt,
-        @Id @Schema(description = "The campaign it names, if any.") @Description("The campaign it names, if any.") UUID campaignId) {
+        @Id @Schema(description = "The campaign it names, if any.") @Description("The campaign it names, if any.") UUID campaignId,
+        @Schema(description = "The device's position at arrival; null when none was recorded.")
+        @Description("The device's position at arrival; null when none was recorded.") CheckIn checkIn,
+        @NonNull @Schema(description = "Whether the check-in shows the inspectors at the site (docs/evidence.md).")
+        @Description("Whether the check-in shows the inspectors at the site.") Presence presence) {
 
     public static InspectionView of(Inspection inspection) {
         return new InspectionView(inspection.id, inspection.unitId, inspection.siteId,
                 Times.utc(inspection.startedAt), inspection.inspectorCount, inspection.method, inspection.notes,
                 inspection.createdBy, inspection.version, Times.utc(inspection.createdAt),
-                Times.utc(inspection.updatedAt), inspection.campaignId);
+                Times.utc(inspection.updatedAt), inspection.campaignId,
+                CheckIn.of(inspection.checkInLatitude, inspection.checkInLongitude,
+                        inspection.checkInAccuracy, inspection.checkInAt, inspection.checkInDistance),
+                inspection.presence);
     }
 }

@@ -112,9 +112,15 @@ public class ReportService {
                         connection.preparedQuery(ReportSql.visits(distinctRows, totalsAreTops)).execute(common),
                         connection.preparedQuery(ReportSql.SITES).execute(sites),
                         connection.preparedQuery(ReportSql.MEDIAN).execute(common),
-                        connection.preparedQuery(ReportSql.NOTICES).execute(notices))
-                .with((findingRows, visitRows, siteRows, medianRows, noticeRows) -> assemble(scope, now, tops,
-                        findingRows, visitRows, siteRows, medianRows, noticeRows));
+                        connection.preparedQuery(ReportSql.NOTICES).execute(notices),
+                        connection.preparedQuery(ReportSql.PRESENCE).execute(Tuple.tuple()
+                                .addArrayOfUUID(tops.totalIds()).addString(scope.district())
+                                .addString(scope.siteType() == null ? null : scope.siteType().name())
+                                .addOffsetDateTime(utc(scope.period().from()))
+                                .addOffsetDateTime(utc(scope.period().to()))))
+                .with((findingRows, visitRows, siteRows, medianRows, noticeRows, presenceRows) -> withPresence(
+                        assemble(scope, now, tops, findingRows, visitRows, siteRows, medianRows, noticeRows),
+                        presenceRows.iterator().next()));
     }
 
     /**
@@ -410,7 +416,17 @@ public class ReportService {
                 total.personVisits, total.sitesInspected, total.sitesTotal,
                 ratio(total.sitesCovered, total.sitesTotal), total.findings, total.rectified, total.rectifiedOnSite,
                 total.open(), total.overdue, total.escalated, ratio(total.rectified, total.findings), median, notices,
-                categories, siteTypes, districts, units);
+                categories, siteTypes, districts, units, 0, 0, null);
+    }
+
+    /** The summary with its check-in figures (docs/evidence.md). */
+    private static Summary withPresence(Summary s, Row presence) {
+        long verified = presence.getLong("verified");
+        return new Summary(s.from(), s.to(), s.timeZone(), s.asOf(), s.unitId(), s.district(), s.siteType(),
+                s.inspections(), s.personVisits(), s.sitesInspected(), s.sitesTotal(), s.coverage(), s.findings(),
+                s.rectified(), s.rectifiedOnSite(), s.open(), s.overdue(), s.escalated(), s.rectificationRate(),
+                s.medianDaysToRectify(), s.noticesByKind(), s.byCategory(), s.bySiteType(), s.byDistrict(),
+                s.byUnit(), verified, presence.getLong("far"), ratio(verified, s.inspections()));
     }
 
     /** Checks a filter and reads its dates in the report zone. */

@@ -283,6 +283,22 @@ final class ReportSql {
      * only notices of a site of that type count. $1 top units, $2 filter unit, $3 district, $4 site type, $5 from,
      * $6 to.
      */
+    /**
+     * Visits with a check-in class (docs/evidence.md): VERIFIED and FAR inspections in the period, counted from the
+     * rows (the class is no rollup dimension; the partial index holds only visits with a class). $1 the units whose
+     * subtrees the totals cover, $2 district, $3 site type, $4 from, $5 to.
+     */
+    static final String PRESENCE = """
+            select count(*) filter (where i.presence = 'VERIFIED') as verified,
+                   count(*) filter (where i.presence = 'FAR') as far
+            from inspection i
+            join site st on st.id = i.site_id
+            where i.presence <> 'UNKNOWN'
+              and i.unit_id in (select unit_id from unit_closure where ancestor_id = any($1::uuid[]))
+              and ($2::text is null or st.district = $2::text) and ($3::text is null or st.type = $3::text)
+              and ($4::timestamptz is null or i.started_at >= $4::timestamptz)
+              and ($5::timestamptz is null or i.started_at < $5::timestamptz)""";
+
     static final String NOTICES = "with " + SCOPE + """
 
             select n.kind, count(*) as notices

@@ -55,5 +55,10 @@ public record Summary(
                 + "that district.") List<Breakdown> byDistrict,
         @Schema(description = "The filter unit's own work (withSubUnits=false) and each of its child units with "
                 + "their sub-units, by code; without a unit filter, each top-level unit.") @org.eclipse.microprofile.graphql.Description("The filter unit's own work (withSubUnits=false) and each of its child units with "
-                + "their sub-units, by code; without a unit filter, each top-level unit.") List<Breakdown> byUnit) {
+                + "their sub-units, by code; without a unit filter, each top-level unit.") List<Breakdown> byUnit,
+        @Schema(description = "Of the inspections, those whose check-in was within the radius of the site (VERIFIED, "
+                + "docs/evidence.md).") @org.eclipse.microprofile.graphql.Description("Of the inspections, those whose check-in was within the radius of the site (VERIFIED).") @io.smallrye.graphql.api.ToScalar(io.smallrye.graphql.api.Scalar.Int.class) long inspectionsVerified,
+        @Schema(description = "Of the inspections, those whose check-in was further from the site (FAR).") @org.eclipse.microprofile.graphql.Description("Of the inspections, those whose check-in was further from the site (FAR).") @io.smallrye.graphql.api.ToScalar(io.smallrye.graphql.api.Scalar.Int.class) long inspectionsFar,
+        @Schema(description = "Visits verified on site: inspectionsVerified ÷ inspections, 0–1 rounded to 4 places; "
+                + "null without inspections.") @org.eclipse.microprofile.graphql.Description("Visits verified on site: inspectionsVerified ÷ inspections, 0–1 rounded to 4 places; null without inspections.") Double verifiedVisitRate) {
 }

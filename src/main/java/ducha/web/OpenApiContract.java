@@ -66,7 +66,7 @@ public class OpenApiContract implements OASFilter {
 
     /** Query parameters that take an enumeration, by name (kind: by the path's resource). */
     private static final Map<String, String> ENUMS = Map.of("status", "FindingStatus", "category", "FindingCategory",
-            "severity", "Severity", "type", "SiteType");
+            "severity", "Severity", "type", "SiteType", "presence", "Presence", "role", "AttachmentRole");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -24,7 +24,7 @@ final class QueryGenerator {
             "Site", new String[] {"id", "code", "name", "type", "district", "township", "address", "latitude",
                 "longitude", "active", "version", "createdAt", "updatedAt", "lastInspectedAt", "__typename"},
             "Inspection", new String[] {"id", "unitId", "siteId", "startedAt", "inspectorCount", "method", "notes",
-                "createdBy", "version", "createdAt", "updatedAt", "__typename"},
+                "createdBy", "version", "createdAt", "updatedAt", "presence", "__typename"},
             "Notice", new String[] {"id", "unitId", "siteId", "kind", "title", "body", "issuedAt", "issuedBy",
                 "findingIds", "version", "createdAt", "updatedAt", "__typename"});
 

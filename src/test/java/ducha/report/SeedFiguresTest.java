@@ -98,6 +98,24 @@ class SeedFiguresTest {
                 .isEqualTo(222);
     }
 
+    /**
+     * The report gives no positions, so the demo has no check-ins (docs/evidence.md): no visit is verified on site.
+     * Its two open HIGH findings cannot be rectified without an AFTER photo.
+     */
+    @Test
+    void theDemoVisitsCarryNoCheckInsAndItsOpenHighFindingsNeedAPhoto() {
+        JsonPath city = summaryOf("KAIFENG-CITY");
+        assertThat(city.getLong("inspectionsVerified")).isZero();
+        assertThat(city.getLong("inspectionsFar")).isZero();
+        assertThat(city.getDouble("verifiedVisitRate")).isEqualTo(0.0);
+        for (String n : java.util.List.of("2", "3")) {
+            String id = Db.text("select md5('ducha-demo:finding:city-office:' || ?)::uuid::text", n);
+            as(Tokens.admin()).body(Map.of("action", "RECTIFY", "note", "已整改"))
+                    .post("/api/v1/findings/" + id + "/transitions").then().statusCode(409)
+                    .body("code", org.hamcrest.Matchers.equalTo("EVIDENCE_REQUIRED"));
+        }
+    }
+
     private static JsonPath summaryOf(String unitCode) {
         String unitId = Db.text("select id::text from unit where code = ?", unitCode);
         return as(Tokens.admin()).queryParam("unitId", unitId).get("/api/v1/reports/summary").then().statusCode(200)

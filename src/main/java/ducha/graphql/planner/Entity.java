@@ -23,6 +23,7 @@ enum Entity {
             Map.entry("id", "%s.id"), Map.entry("unitId", "%s.unit_id"), Map.entry("siteId", "%s.site_id"),
             Map.entry("startedAt", "gql_time(%s.started_at)"), Map.entry("inspectorCount", "%s.inspector_count"),
             Map.entry("method", "%s.method"), Map.entry("notes", "%s.notes"), Map.entry("createdBy", "%s.created_by"),
+            Map.entry("presence", "%s.presence"),
             Map.entry("version", "%s.version"), Map.entry("createdAt", "gql_time(%s.created_at)"),
             Map.entry("updatedAt", "gql_time(%s.updated_at)"), Map.entry("campaignId", "%s.campaign_id"))),
     FINDING("finding", "Finding", Map.ofEntries(

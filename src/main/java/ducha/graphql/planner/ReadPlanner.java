@@ -204,6 +204,8 @@ final class ReadPlanner {
                         return related(Entity.SITE, a + ".site_id", field);
                     case "findings":
                         return findings(type, field, arguments(type, field), Parent.INSPECTION, a + ".id");
+                    case "checkIn":
+                        return checkIn(a, field);
                     default:
                         break;
                 }
@@ -225,6 +227,21 @@ final class ReadPlanner {
             }
         }
         throw new NotPlannable(type.getName() + "." + field.name);
+    }
+
+    /** An inspection's check-in (docs/evidence.md): an object of its check_in_* columns, null without a position. */
+    private String checkIn(String a, SelectedField field) {
+        Map<String, String> columns = Map.of("latitude", a + ".check_in_latitude", "longitude", a + ".check_in_longitude",
+                "accuracy", a + ".check_in_accuracy", "recordedAt", "gql_time(" + a + ".check_in_at)",
+                "distance", a + ".check_in_distance");
+        String object = object(schema.getObjectType("CheckIn"), field.children, (t, f) -> {
+            String column = columns.get(f.name);
+            if (column == null) {
+                throw new NotPlannable("CheckIn." + f.name);
+            }
+            return column;
+        });
+        return "(case when " + a + ".check_in_latitude is null then null else " + object + " end)";
     }
 
     private String related(Entity entity, String idExpression, SelectedField field) {
@@ -329,7 +346,7 @@ final class ReadPlanner {
         }
         // The root list's unitId is the subtree it reads already.
         InspectionFilter rest = parent == null
-                ? new InspectionFilter(null, filter.siteId(), filter.from(), filter.to()) : filter;
+                ? new InspectionFilter(null, filter.siteId(), filter.from(), filter.to(), filter.presence()) : filter;
         return InspectionSql.where(where, i, rest, time, id, after);
     }
 
@@ -492,7 +509,8 @@ final class ReadPlanner {
         }
         Map<String, Object> m = map(value);
         return InspectionGraphQLFilter.toFilter(new InspectionGraphQLFilter((String) m.get("unitId"),
-                (String) m.get("siteId"), time(m.get("from")), time(m.get("to"))));
+                (String) m.get("siteId"), time(m.get("from")), time(m.get("to")),
+                enumOf(ducha.evidence.Presence.class, m.get("presence"))));
     }
 
     static NoticeFilter noticeFilter(Object value) {
