@@ -4,6 +4,7 @@ import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
 import ducha.common.ConflictException;
 import ducha.common.DatabaseErrors;
+import ducha.common.Hashes;
 import ducha.common.InvalidInputException;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.StaleVersionException;
@@ -22,7 +23,6 @@ import io.vertx.mutiny.core.file.AsyncFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,7 +71,7 @@ public class AttachmentService {
 
     /** Reads an uploaded file once, a chunk at a time. Touches no database. */
     public Uni<Upload> inspect(Path file) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Hashes.sha256();
         byte[] head = new byte[MediaTypes.SIGNATURE_LENGTH];
         return withFile(file, handle -> forEachChunk(handle, 0, 0, (n, chunk) -> {
             byte[] bytes = chunk.getBytes();
@@ -220,13 +220,5 @@ public class AttachmentService {
             return null;
         }
         return base.length() > 255 ? base.substring(base.length() - 255) : base;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

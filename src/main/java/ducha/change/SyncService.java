@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ducha.attachment.AttachmentRepository;
 import ducha.attachment.AttachmentView;
+import ducha.common.Hashes;
 import ducha.common.InvalidInputException;
 import ducha.common.Query;
 import ducha.finding.FindingRepository;
 import ducha.finding.FindingView;
 import ducha.inspection.InspectionRepository;
 import ducha.inspection.InspectionView;
+import ducha.campaign.CampaignRepository;
+import ducha.campaign.CampaignView;
 import ducha.notice.NoticeRepository;
 import ducha.notice.NoticeView;
 import ducha.site.SiteRepository;
@@ -23,11 +26,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,8 +38,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class SyncService {
 
-    /** Snapshot order: referenced rows before the rows that refer to them. */
-    static final List<String> ENTITIES = List.of("unit", "site", "inspection", "finding", "notice", "attachment");
+    /**
+     * Snapshot order: referenced rows before the rows that refer to them (inspections and findings may name a
+     * campaign). Campaigns came in at index 2: a snapshot cursor issued before then, at index k >= 2, now resumes one
+     * entity earlier (one already copied: repeated upserts, nothing lost), and every campaign was created after its
+     * watermark, so the log brings them.
+     */
+    static final List<String> ENTITIES = List.of("unit", "site", "campaign", "inspection", "finding", "notice",
+            "attachment");
     /** Change events a log page looks at, matching the filters or not, so a page costs a bounded scan. */
     private static final int MAX_SCAN = 2000;
 
@@ -52,10 +57,11 @@ public class SyncService {
     private final FindingRepository findings;
     private final NoticeRepository notices;
     private final AttachmentRepository attachments;
+    private final CampaignRepository campaigns;
 
     public SyncService(Pool pool, ObjectMapper json, UnitRepository units, SiteRepository sites,
             InspectionRepository inspections, FindingRepository findings, NoticeRepository notices,
-            AttachmentRepository attachments) {
+            AttachmentRepository attachments, CampaignRepository campaigns) {
         this.pool = pool;
         this.json = json;
         this.units = units;
@@ -64,6 +70,7 @@ public class SyncService {
         this.findings = findings;
         this.notices = notices;
         this.attachments = attachments;
+        this.campaigns = campaigns;
     }
 
     /** The unit filter resolved to the unit and its sub-units (null: any unit). */
@@ -166,6 +173,11 @@ public class SyncService {
                                 .map(cited -> list.stream().map(n -> upsert(entity, n.id, n.version,
                                         NoticeView.of(n, cited.getOrDefault(n.id, List.of())))).toList()));
             }
+            case "campaign" -> {
+                // Every campaign, like every site: the app names one on an inspection, whichever unit runs it.
+                return campaigns.find(query.hql(), Sort.by("id"), query.parameters()).range(0, max - 1).list()
+                        .map(list -> list.stream().map(c -> upsert(entity, c.id, c.version, CampaignView.of(c))).toList());
+            }
             default -> {
                 query.where("findingId in (select f.id from Finding f where f.unitId in :unitIds)", "unitIds",
                                 scope.unitIds())
@@ -207,12 +219,14 @@ public class SyncService {
                         ($3::uuid[] is null or case entity
                             when 'unit' then entity_id = any($3)
                             when 'site' then true
+                            when 'campaign' then true
                             when 'attachment' then exists (select 1 from finding f
                                 where f.id = (data->>'findingId')::uuid and f.unit_id = any($3))
                             else (data->>'unitId')::uuid = any($3) end)
                         and ($4::text is null or case entity
                             when 'unit' then data->>'district' = $4
                             when 'site' then data->>'district' = $4
+                            when 'campaign' then true
                             when 'notice' then (data->>'unitId')::uuid in (select id from unit where district = $4)
                                 or (data->>'siteId')::uuid in (select id from site where district = $4)
                             when 'attachment' then exists (select 1 from finding f join site s on s.id = f.site_id
@@ -266,11 +280,6 @@ public class SyncService {
 
     private static String filterTag(SyncFilter filter) {
         String key = filter.unitId() + "\u001f" + filter.district();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(key).substring(0, 12);
     }
 }

@@ -6,11 +6,11 @@ import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import jakarta.persistence.OptimisticLockException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
-import jakarta.persistence.OptimisticLockException;
-import java.util.Map;
 import java.sql.SQLException;
+import java.util.Map;
 import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -24,7 +24,8 @@ public final class DatabaseErrors {
 
     private static final Map<String, FieldError> UNIQUE = Map.of(
             "unit_code_unique", new FieldError("code", "is already used by another unit"),
-            "site_code_unique", new FieldError("code", "is already used by another site"));
+            "site_code_unique", new FieldError("code", "is already used by another site"),
+            "campaign_code_unique", new FieldError("code", "is already used by another campaign"));
 
     private DatabaseErrors() {
     }
@@ -38,7 +39,7 @@ public final class DatabaseErrors {
                 return failure; // a bad token, whatever its cause says: the caller's 401, not an outage
             }
             if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
-                return new StaleVersionException("row", "", null);
+                return new StaleVersionException();
             }
             if (isConnectionFailure(t)) {
                 return UnavailableException.database();
@@ -52,9 +53,6 @@ public final class DatabaseErrors {
                 if (mapped != null) {
                     return mapped;
                 }
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return failure;
@@ -91,7 +89,7 @@ public final class DatabaseErrors {
     }
 
     private static String constraintOf(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
                 return violation.getConstraintName();
             }

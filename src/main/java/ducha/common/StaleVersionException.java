@@ -12,6 +12,11 @@ public class StaleVersionException extends DomainException {
                 currentVersion == null ? null : Map.of("currentVersion", currentVersion));
     }
 
+    /** A concurrent change that only the database saw (an optimistic-lock failure at flush): no id to name. */
+    public StaleVersionException() {
+        super("The row was changed by someone else; read it again and retry.", null);
+    }
+
     @Override
     public int status() {
         return 412;

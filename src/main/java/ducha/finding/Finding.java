@@ -53,6 +53,10 @@ public class Finding extends AuditedEntity {
     @Column(name = "reported_by", updatable = false)
     public String reportedBy;
 
+    /** The campaign it names, if any (V11); set when reported. */
+    @Column(name = "campaign_id", updatable = false)
+    public UUID campaignId;
+
     public boolean isOverdue(Instant now) {
         return status.overdue(dueAt, now);
     }

@@ -20,11 +20,13 @@ public record FindingGraphQLInput(
         @Description("When it was found; defaults to now.") OffsetDateTime foundAt,
         @Description("When it must be rectified by; after foundAt.") OffsetDateTime dueAt,
         @Description("Fixed while the inspectors were there: the finding starts RECTIFIED.") Boolean rectifiedOnSite,
-        @Description("How it was fixed, for one rectified on site.") String rectificationNote) {
+        @Description("How it was fixed, for one rectified on site.") String rectificationNote,
+        @Id @Description("The campaign it was found in, if any: the unit takes part in it, the site is a target, foundAt inside its period.") String campaignId) {
 
     public FindingInput toInput() {
         return new FindingInput(Params.uuid("id", id), Params.requiredUuid("unitId", unitId),
                 Params.requiredUuid("siteId", siteId), Params.uuid("inspectionId", inspectionId), category, severity,
-                description, foundAt, dueAt, rectifiedOnSite, rectificationNote);
+                description, foundAt, dueAt, rectifiedOnSite, rectificationNote,
+                Params.uuid("campaignId", campaignId));
     }
 }

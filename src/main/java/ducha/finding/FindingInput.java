@@ -20,5 +20,7 @@ public record FindingInput(
         @Schema(description = "Defaults to now.") OffsetDateTime foundAt,
         @Schema(description = "When it must be rectified by; after foundAt.") OffsetDateTime dueAt,
         @Schema(description = "Fixed while the inspectors were there: the finding starts RECTIFIED.") Boolean rectifiedOnSite,
-        @Text @Size(max = 10000) @Schema(description = "How it was fixed, for one rectified on site.") String rectificationNote) {
+        @Text @Size(max = 10000) @Schema(description = "How it was fixed, for one rectified on site.") String rectificationNote,
+        @Schema(description = "The campaign it was found in, if any: the unit takes part in it, the site is one of its "
+                + "targets and foundAt lies inside its period.") UUID campaignId) {
 }

@@ -63,9 +63,4 @@ public final class FindingLifecycle {
         }
         return refused + "it is " + from + ", and no action leads on from there.";
     }
-
-    /** True when the finding is done with: nothing is left to rectify. */
-    public static boolean isResolved(FindingStatus status) {
-        return status == RECTIFIED || status == VERIFIED;
-    }
 }

@@ -9,7 +9,7 @@ final class FindingRows {
 
     static final String COLUMNS = "f.id, f.unit_id, f.site_id, f.inspection_id, f.category, f.severity, f.description, "
             + "f.found_at, f.due_at, f.status, f.rectified_on_site, f.rectified_at, f.rectification_note, f.reported_by, "
-            + "f.version, f.created_at, f.updated_at";
+            + "f.version, f.created_at, f.updated_at, f.campaign_id";
     static final String BY_ID = "select " + COLUMNS + " from finding f where f.id = $1";
 
     private FindingRows() {
@@ -25,7 +25,7 @@ final class FindingRows {
                 utc(row.getOffsetDateTime("found_at")), dueAt, status, row.getBoolean("rectified_on_site"),
                 utc(row.getOffsetDateTime("rectified_at")), row.getString("rectification_note"),
                 row.getString("reported_by"), overdue, row.getLong("version"), utc(row.getOffsetDateTime("created_at")),
-                utc(row.getOffsetDateTime("updated_at")));
+                utc(row.getOffsetDateTime("updated_at")), row.getUUID("campaign_id"));
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

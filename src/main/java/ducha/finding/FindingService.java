@@ -2,6 +2,7 @@ package ducha.finding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ducha.campaign.CampaignNaming;
 import ducha.change.ChangeEventView;
 import ducha.change.ChangeFeed;
 import ducha.change.ChangeHistory;
@@ -66,11 +67,12 @@ public class FindingService {
     private final FindingMetrics metrics;
     private final Pool pool;
     private final FindingBatches batches;
+    private final CampaignNaming campaigns;
 
     public FindingService(FindingRepository findings, UnitRepository units, SiteRepository sites,
             InspectionRepository inspections, UnitAccess access, CurrentUser user, ChangeLog changes,
             ChangeHistory history, ChangeFeed feed, ObjectMapper json, FindingMetrics metrics, Pool pool,
-            FindingBatches batches) {
+            FindingBatches batches, CampaignNaming campaigns) {
         this.findings = findings;
         this.units = units;
         this.sites = sites;
@@ -84,6 +86,7 @@ public class FindingService {
         this.metrics = metrics;
         this.pool = pool;
         this.batches = batches;
+        this.campaigns = campaigns;
     }
 
     /**
@@ -157,6 +160,7 @@ public class FindingService {
             finding.rectificationNote = Texts.blankToNull(input.rectificationNote());
         }
         finding.reportedBy = user.subject();
+        finding.campaignId = input.campaignId();
 
         List<FieldError> errors = new ArrayList<>();
         if (finding.foundAt.isAfter(now.plus(CLOCK_SKEW))) {
@@ -177,6 +181,8 @@ public class FindingService {
                 .onItem().ifNull().failWith(() -> new InvalidInputException("siteId", "names no site"))
                 .chain(() -> checkInspection(input.inspectionId(), input.unitId(), input.siteId()))
                 .chain(() -> access.requireWriteAccess(input.unitId()))
+                .chain(() -> campaigns.check(finding.campaignId, finding.unitId, finding.siteId, finding.foundAt,
+                        "foundAt"))
                 .chain(() -> findings.persistAndFlush(finding))
                 .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version, FindingView.of(saved),
                         null))

@@ -37,13 +37,14 @@ public record FindingView(
         @Schema(description = "Optimistic version; also sent as the ETag.") @ToScalar(Scalar.Int.class)
         @Description("Optimistic version: pass it as expectedVersion to change the finding.") long version,
         @NonNull @Description("When it was recorded.") OffsetDateTime createdAt,
-        @NonNull @Description("When it was last changed.") OffsetDateTime updatedAt) {
+        @NonNull @Description("When it was last changed.") OffsetDateTime updatedAt,
+        @Id @Schema(description = "The campaign it names, if any.") @Description("The campaign it names, if any.") UUID campaignId) {
 
     public static FindingView of(Finding finding) {
         return new FindingView(finding.id, finding.unitId, finding.siteId, finding.inspectionId, finding.category,
                 finding.severity, finding.description, Times.utc(finding.foundAt), Times.utc(finding.dueAt),
                 finding.status, finding.rectifiedOnSite, Times.utc(finding.rectifiedAt), finding.rectificationNote,
                 finding.reportedBy, finding.isOverdue(Instant.now()), finding.version, Times.utc(finding.createdAt),
-                Times.utc(finding.updatedAt));
+                Times.utc(finding.updatedAt), finding.campaignId);
     }
 }

@@ -34,4 +34,8 @@ public class Inspection extends AuditedEntity {
 
     @Column(name = "created_by", updatable = false)
     public String createdBy;
+
+    /** The campaign it names, if any (V11); it counts toward a campaign by its site, unit and time either way. */
+    @Column(name = "campaign_id")
+    public UUID campaignId;
 }

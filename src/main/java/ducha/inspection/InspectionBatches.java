@@ -39,7 +39,7 @@ public class InspectionBatches {
     }
 
     private static final String COLUMNS = "i.id, i.unit_id, i.site_id, i.started_at, i.inspector_count, i.method, "
-            + "i.notes, i.created_by, i.version, i.created_at, i.updated_at";
+            + "i.notes, i.created_by, i.version, i.created_at, i.updated_at, i.campaign_id";
 
     private final Pool pool;
 
@@ -93,7 +93,8 @@ public class InspectionBatches {
         return new InspectionView(row.getUUID("id"), row.getUUID("unit_id"), row.getUUID("site_id"),
                 utc(row.getOffsetDateTime("started_at")), row.getInteger("inspector_count"),
                 InspectionMethod.valueOf(row.getString("method")), row.getString("notes"), row.getString("created_by"),
-                row.getLong("version"), utc(row.getOffsetDateTime("created_at")), utc(row.getOffsetDateTime("updated_at")));
+                row.getLong("version"), utc(row.getOffsetDateTime("created_at")), utc(row.getOffsetDateTime("updated_at")),
+                row.getUUID("campaign_id"));
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

@@ -16,10 +16,12 @@ public record InspectionGraphQLInput(
         @NonNull @Description("When the visit started.") OffsetDateTime startedAt,
         @NonNull @Description("Person-visits: how many inspectors took part (1 to 10000).") Integer inspectorCount,
         @NonNull @Description("Announced, unannounced or a follow-up.") InspectionMethod method,
-        @Description("Free notes.") String notes) {
+        @Description("Free notes.") String notes,
+        @Id @Description("The campaign it is part of, if any: the unit takes part in it, the site is a target, startedAt inside its period.") String campaignId) {
 
     public InspectionInput toInput() {
         return new InspectionInput(Params.uuid("id", id), Params.requiredUuid("unitId", unitId),
-                Params.requiredUuid("siteId", siteId), startedAt, inspectorCount, method, notes);
+                Params.requiredUuid("siteId", siteId), startedAt, inspectorCount, method, notes,
+                Params.uuid("campaignId", campaignId));
     }
 }

@@ -17,5 +17,7 @@ public record InspectionInput(
         @NotNull OffsetDateTime startedAt,
         @NotNull @Min(1) @Max(10000) Integer inspectorCount,
         @NotNull InspectionMethod method,
-        @Text @Size(max = 10000) String notes) {
+        @Text @Size(max = 10000) String notes,
+        @Schema(description = "The campaign it is part of, if any: the unit must take part in it (the campaign's unit "
+                + "or below), the site must be one of its targets and startedAt inside its period.") UUID campaignId) {
 }

@@ -1,5 +1,6 @@
 package ducha.inspection;
 
+import ducha.campaign.CampaignNaming;
 import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
 import ducha.common.Batches;
@@ -41,9 +42,10 @@ public class InspectionService {
     private final CurrentUser user;
     private final ChangeLog changes;
     private final InspectionBatches batches;
+    private final CampaignNaming campaigns;
 
     public InspectionService(InspectionRepository inspections, UnitRepository units, SiteRepository sites,
-            UnitAccess access, CurrentUser user, ChangeLog changes, InspectionBatches batches) {
+            UnitAccess access, CurrentUser user, ChangeLog changes, InspectionBatches batches, CampaignNaming campaigns) {
         this.inspections = inspections;
         this.units = units;
         this.sites = sites;
@@ -51,6 +53,7 @@ public class InspectionService {
         this.user = user;
         this.changes = changes;
         this.batches = batches;
+        this.campaigns = campaigns;
     }
 
     /** The row as a view, or null when there is none. */
@@ -111,6 +114,8 @@ public class InspectionService {
         apply(inspection, input);
         return requireReferences(input)
                 .chain(() -> access.requireWriteAccess(input.unitId()))
+                .chain(() -> campaigns.check(inspection.campaignId, inspection.unitId, inspection.siteId,
+                        inspection.startedAt, "startedAt"))
                 .chain(() -> inspections.persistAndFlush(inspection))
                 .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version,
                         InspectionView.of(saved), null))
@@ -134,6 +139,8 @@ public class InspectionService {
                     apply(inspection, input);
                     inspection.touch();
                 })
+                .call(inspection -> campaigns.check(inspection.campaignId, inspection.unitId, inspection.siteId,
+                        inspection.startedAt, "startedAt"))
                 .call(inspections::flush)
                 .call(inspection -> changes.record(ENTITY, id, ChangeOp.UPDATE, inspection.version,
                         InspectionView.of(inspection), null))
@@ -170,5 +177,6 @@ public class InspectionService {
         inspection.inspectorCount = input.inspectorCount();
         inspection.method = input.method();
         inspection.notes = Texts.blankToNull(input.notes());
+        inspection.campaignId = input.campaignId();
     }
 }

@@ -28,12 +28,13 @@ public record InspectionView(
         @Schema(description = "Optimistic version; also sent as the ETag.") @ToScalar(Scalar.Int.class)
         @Description("Optimistic version: pass it as expectedVersion to change the inspection.") long version,
         @NonNull @Description("When it was recorded.") OffsetDateTime createdAt,
-        @NonNull @Description("When it was last changed.") OffsetDateTime updatedAt) {
+        @NonNull @Description("When it was last changed.") OffsetDateTime updatedAt,
+        @Id @Schema(description = "The campaign it names, if any.") @Description("The campaign it names, if any.") UUID campaignId) {
 
     public static InspectionView of(Inspection inspection) {
         return new InspectionView(inspection.id, inspection.unitId, inspection.siteId,
                 Times.utc(inspection.startedAt), inspection.inspectorCount, inspection.method, inspection.notes,
                 inspection.createdBy, inspection.version, Times.utc(inspection.createdAt),
-                Times.utc(inspection.updatedAt));
+                Times.utc(inspection.updatedAt), inspection.campaignId);
     }
 }

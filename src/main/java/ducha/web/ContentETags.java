@@ -2,6 +2,7 @@ package ducha.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ducha.common.Hashes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import java.util.Base64;
@@ -22,7 +23,7 @@ public class ContentETags {
 
     public EntityTag of(Object body) {
         try {
-            byte[] digest = Idempotency.sha256(json.writeValueAsBytes(body));
+            byte[] digest = Hashes.sha256(json.writeValueAsBytes(body));
             return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise a response", e);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ducha.common.ConflictException;
 import ducha.common.DatabaseErrors;
 import ducha.common.DomainException;
+import ducha.common.Hashes;
 import ducha.common.InvalidInputException;
 import ducha.security.CurrentUser;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -79,7 +78,7 @@ public class Idempotency {
 
     /** Runs a POST with a JSON body under its Idempotency-Key (none: runs it as it is). */
     public Uni<Response> execute(String key, UriInfo uri, Object body, Supplier<Uni<? extends RestResponse<?>>> write) {
-        return execute(key, uri, sha256(toJson(body)), write);
+        return execute(key, uri, Hashes.sha256(toJson(body)), write);
     }
 
     /**
@@ -92,7 +91,7 @@ public class Idempotency {
             return write.get().map(response -> store(response).toResponse(false));
         }
         String validKey = validKey(key);
-        String fingerprint = HexFormat.of().formatHex(sha256(
+        String fingerprint = HexFormat.of().formatHex(Hashes.sha256(
                 ("POST " + uri.getPath() + "\n" + HexFormat.of().formatHex(bodyDigest)).getBytes(StandardCharsets.UTF_8)));
         String subject = user.subject();
         UUID attempt = UUID.randomUUID();
@@ -266,11 +265,4 @@ public class Idempotency {
         }
     }
 
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

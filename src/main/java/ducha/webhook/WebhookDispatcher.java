@@ -294,6 +294,9 @@ public class WebhookDispatcher {
             }
             case "notice/CREATE" -> WebhookEventType.NOTICE_ISSUED.wireName();
             case "inspection/CREATE" -> WebhookEventType.INSPECTION_RECORDED.wireName();
+            case "campaign/CREATE" -> WebhookEventType.CAMPAIGN_CREATED.wireName();
+            // A change of its fields or of its targets (then "targets" says what was added or removed).
+            case "campaign/UPDATE" -> WebhookEventType.CAMPAIGN_UPDATED.wireName();
             default -> null;
         };
         return type != null && wanted.contains(type) ? type : null;
@@ -314,6 +317,9 @@ public class WebhookDispatcher {
                     && event.getString("detail") != null) {
                 JsonNode detail = json.readTree(event.getString("detail"));
                 root.set("transition", detail);
+            }
+            if (type.equals(WebhookEventType.CAMPAIGN_UPDATED.wireName()) && event.getString("detail") != null) {
+                root.set("targets", json.readTree(event.getString("detail")));
             }
             return json.writeValueAsString(root);
         } catch (JsonProcessingException e) {

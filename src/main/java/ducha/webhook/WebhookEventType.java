@@ -9,7 +9,9 @@ public enum WebhookEventType {
     FINDING_TRANSITIONED("finding.transitioned"),
     FINDING_ESCALATED("finding.escalated"),
     NOTICE_ISSUED("notice.issued"),
-    INSPECTION_RECORDED("inspection.recorded");
+    INSPECTION_RECORDED("inspection.recorded"),
+    CAMPAIGN_CREATED("campaign.created"),
+    CAMPAIGN_UPDATED("campaign.updated");
 
     /** The type of the "send test event" action; never subscribed to, always sent when asked. */
     public static final String TEST = "webhook.test";

@@ -690,3 +690,50 @@ join site s on s.id = f.site_id
 where f.id in (select md5('ducha-demo:finding:market-team:' || n)::uuid from generate_series(1, 11) as n)
   and f.category = 'PRICING'
 on conflict do nothing;
+
+-- =====================================================================================================
+-- Campaigns (issue 16): the two drives the seed reports as coverage of a whole set of points. Targets by rule
+-- (site type and district), resolved here as the service resolves a rule: the active sites matching it.
+-- =====================================================================================================
+
+-- Yuwangtai: "38 testing points, full coverage" (实现对检测点监督全覆盖), 7-8 Aug.
+insert into campaign (id, code, name, description, unit_id, starts_at, ends_at, created_by, created_at, updated_at)
+values (md5('ducha-demo:campaign:YUWANGTAI-TP-2021-08')::uuid, 'YUWANGTAI-TP-2021-08', '禹王台区核酸检测点监督全覆盖',
+        '区纪委监委4个监督检查组冒雨对全区38个核酸检测点开展现场督查,实现对检测点监督全覆盖',
+        md5('ducha-demo:unit:YUWANGTAI')::uuid, timestamptz '2021-08-07 00:00+08', timestamptz '2021-08-09 00:00+08',
+        'demo', timestamptz '2021-08-06 18:00+08', timestamptz '2021-08-06 18:00+08')
+on conflict (id) do nothing;
+
+insert into campaign_target (campaign_id, site_id, added_how, rule_site_type, rule_district, added_at, added_by)
+select md5('ducha-demo:campaign:YUWANGTAI-TP-2021-08')::uuid, s.id, 'RULE', 'TESTING_POINT', '禹王台区',
+       timestamptz '2021-08-06 18:00+08', 'demo'
+from site s
+where s.id in (select md5('ducha-demo:site:YUWANGTAI-TP-' || lpad(n::text, 3, '0'))::uuid from generate_series(1, 38) n)
+on conflict do nothing;
+
+-- Weishi: the 158 checkpoints, 1-8 Aug, and one gap: a testing point set up at 刘合集村 on 8 Aug and added to the
+-- drive by list that morning, not visited yet (158 of 159 targets visited). It is a TESTING_POINT, so the seed's
+-- checkpoint figures (158 of 158 in 尉氏县) are untouched.
+insert into site (id, code, name, type, district, township, address)
+values (md5('ducha-demo:site:WEISHI-TP-001')::uuid, 'WEISHI-TP-001', '刘合集村临时核酸检测点', 'TESTING_POINT', '尉氏县',
+        '岗李乡', '尉氏县岗李乡刘合集村(8月8日新设)')
+on conflict (id) do nothing;
+
+insert into campaign (id, code, name, description, unit_id, starts_at, ends_at, created_by, created_at, updated_at)
+values (md5('ducha-demo:campaign:WEISHI-CP-2021-08')::uuid, 'WEISHI-CP-2021-08', '尉氏县疫情防控卡点全天候督导',
+        '8个督导组对全县158个疫情防控卡点开展全天候、全覆盖督导',
+        md5('ducha-demo:unit:WEISHI')::uuid, timestamptz '2021-08-01 00:00+08', timestamptz '2021-08-09 00:00+08',
+        'demo', timestamptz '2021-07-31 18:00+08', timestamptz '2021-08-08 09:00+08')
+on conflict (id) do nothing;
+
+insert into campaign_target (campaign_id, site_id, added_how, rule_site_type, rule_district, added_at, added_by)
+select md5('ducha-demo:campaign:WEISHI-CP-2021-08')::uuid, s.id, 'RULE', 'CHECKPOINT', '尉氏县',
+       timestamptz '2021-07-31 18:00+08', 'demo'
+from site s
+where s.id in (select md5('ducha-demo:site:WEISHI-CP-' || lpad(n::text, 3, '0'))::uuid from generate_series(1, 158) n)
+on conflict do nothing;
+
+insert into campaign_target (campaign_id, site_id, added_how, added_at, added_by)
+values (md5('ducha-demo:campaign:WEISHI-CP-2021-08')::uuid, md5('ducha-demo:site:WEISHI-TP-001')::uuid, 'LIST',
+        timestamptz '2021-08-08 09:00+08', 'demo')
+on conflict do nothing;

@@ -95,6 +95,23 @@ class GraphQLRoleMatrixTest {
                 rows -> Map.of("id", rows.noticeId(), "unit", rows.world().unitId()));
         adminOnly("deleteNotice", "mutation($id: ID!) { deleteNotice(id: $id, expectedVersion: 0) }",
                 rows -> Map.of("id", rows.noticeId()));
+        unitScoped("createCampaign", "mutation($code: String!, $unit: ID!) { createCampaign(input: {code: $code, "
+                + "name: \"督查\", unitId: $unit, startsAt: \"2021-08-01T00:00:00+08:00\", "
+                + "endsAt: \"2021-08-08T00:00:00+08:00\"}) { id } }",
+                rows -> Map.of("code", Api.code("C"), "unit", rows.world().unitId()));
+        unitScoped("updateCampaign", "mutation($id: ID!, $code: String!, $unit: ID!) { updateCampaign(id: $id, "
+                + "expectedVersion: 0, input: {code: $code, name: \"督查\", unitId: $unit, "
+                + "startsAt: \"2021-08-01T00:00:00+08:00\", endsAt: \"2021-08-09T00:00:00+08:00\"}) { id } }",
+                rows -> Map.of("id", RoleMatrixTest.campaign(rows.world()), "code", Api.code("C"),
+                        "unit", rows.world().unitId()));
+        unitScoped("deleteCampaign", "mutation($id: ID!) { deleteCampaign(id: $id, expectedVersion: 0) }",
+                rows -> Map.of("id", RoleMatrixTest.campaign(rows.world())));
+        unitScoped("addCampaignTargets", "mutation($id: ID!, $site: String!) { addCampaignTargets(id: $id, "
+                + "siteIds: [$site]) { changed } }",
+                rows -> Map.of("id", RoleMatrixTest.campaign(rows.world()), "site", rows.spareSiteId()));
+        unitScoped("removeCampaignTargets", "mutation($id: ID!, $site: String!) { removeCampaignTargets(id: $id, "
+                + "siteIds: [$site]) { changed } }",
+                rows -> Map.of("id", RoleMatrixTest.campaign(rows.world()), "site", rows.world().siteId()));
         webhook("createWebhook", "mutation($unit: ID!) { createWebhook(input: {url: \"http://127.0.0.1:9/hook\", "
                 + "eventTypes: [\"notice.issued\"], unitId: $unit, enabled: false}) { secret } }",
                 rows -> Map.of("unit", rows.world().unitId()));

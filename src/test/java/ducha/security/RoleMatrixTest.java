@@ -101,6 +101,22 @@ class RoleMatrixTest {
         adminOnly("DELETE /api/v1/notices/{id}", 204, (r, rows) -> r.header("If-Match", "\"0\"")
                 .delete("/api/v1/notices/" + rows.noticeId()));
 
+        // Campaigns: managed under the unit rule (the owning unit or above), read by everyone with a role.
+        read("GET /api/v1/campaigns", (r, rows) -> r.get("/api/v1/campaigns"));
+        read("GET /api/v1/campaigns/{id}", (r, rows) -> r.get("/api/v1/campaigns/" + campaign(rows)));
+        read("GET /api/v1/campaigns/{id}/targets", (r, rows) -> r.get("/api/v1/campaigns/" + campaign(rows) + "/targets"));
+        read("GET /api/v1/campaigns/{id}/unvisited", (r, rows) -> r.get("/api/v1/campaigns/" + campaign(rows) + "/unvisited"));
+        read("GET /api/v1/campaigns/{id}/coverage", (r, rows) -> r.get("/api/v1/campaigns/" + campaign(rows) + "/coverage"));
+        unitScoped("POST /api/v1/campaigns", 201, (r, rows) -> r.body(campaignBody(rows)).post("/api/v1/campaigns"));
+        unitScoped("PUT /api/v1/campaigns/{id}", 200, (r, rows) -> r.header("If-Match", "\"0\"").body(campaignBody(rows))
+                .put("/api/v1/campaigns/" + campaign(rows)));
+        unitScoped("DELETE /api/v1/campaigns/{id}", 204, (r, rows) -> r.header("If-Match", "\"0\"")
+                .delete("/api/v1/campaigns/" + campaign(rows)));
+        unitScoped("POST /api/v1/campaigns/{id}/targets", 200, (r, rows) -> r.body(Map.of("siteIds",
+                List.of(rows.spare().siteId()))).post("/api/v1/campaigns/" + campaign(rows) + "/targets"));
+        unitScoped("POST /api/v1/campaigns/{id}/targets/removals", 200, (r, rows) -> r.body(Map.of("siteIds",
+                List.of(rows.world().siteId()))).post("/api/v1/campaigns/" + campaign(rows) + "/targets/removals"));
+
         read("GET /api/v1/me", (r, rows) -> r.get("/api/v1/me"));
 
         read("GET /api/v1/sync", (r, rows) -> r.queryParam("unitId", rows.world().unitId()).get("/api/v1/sync"));
@@ -155,6 +171,29 @@ class RoleMatrixTest {
     private static String webhook(Rows rows) {
         return Api.as(Tokens.admin()).body(webhookBody(rows)).post("/api/v1/webhooks").then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /**
+     * A campaign of the case's commission with the case's site as target, written by SQL so that it adds no change
+     * event to the ones the case checks.
+     */
+    static String campaign(Rows rows) {
+        return campaign(rows.world());
+    }
+
+    static String campaign(Api.World world) {
+        String id = UUID.randomUUID().toString();
+        Db.execute("insert into campaign (id, code, name, unit_id, starts_at, ends_at, created_by) values (?::uuid, ?, "
+                + "'督查', ?::uuid, timestamptz '2021-08-01 00:00+08', timestamptz '2021-08-08 00:00+08', 'test')",
+                id, Api.code("C"), world.unitId());
+        Db.execute("insert into campaign_target (campaign_id, site_id, added_how, added_by) values (?::uuid, ?::uuid, "
+                + "'LIST', 'test')", id, world.siteId());
+        return id;
+    }
+
+    private static Map<String, Object> campaignBody(Rows rows) {
+        return Map.of("code", Api.code("C"), "name", "专项督查", "unitId", rows.world().unitId(),
+                "startsAt", "2021-08-01T00:00:00+08:00", "endsAt", "2021-08-08T00:00:00+08:00");
     }
 
     private static String attachments(Rows rows) {

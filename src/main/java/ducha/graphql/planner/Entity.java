@@ -24,7 +24,7 @@ enum Entity {
             Map.entry("startedAt", "gql_time(%s.started_at)"), Map.entry("inspectorCount", "%s.inspector_count"),
             Map.entry("method", "%s.method"), Map.entry("notes", "%s.notes"), Map.entry("createdBy", "%s.created_by"),
             Map.entry("version", "%s.version"), Map.entry("createdAt", "gql_time(%s.created_at)"),
-            Map.entry("updatedAt", "gql_time(%s.updated_at)"))),
+            Map.entry("updatedAt", "gql_time(%s.updated_at)"), Map.entry("campaignId", "%s.campaign_id"))),
     FINDING("finding", "Finding", Map.ofEntries(
             Map.entry("id", "%s.id"), Map.entry("unitId", "%s.unit_id"), Map.entry("siteId", "%s.site_id"),
             Map.entry("inspectionId", "%s.inspection_id"), Map.entry("category", "%s.category"),
@@ -34,7 +34,7 @@ enum Entity {
             Map.entry("rectifiedAt", "gql_time(%s.rectified_at)"),
             Map.entry("rectificationNote", "%s.rectification_note"), Map.entry("reportedBy", "%s.reported_by"),
             Map.entry("version", "%s.version"), Map.entry("createdAt", "gql_time(%s.created_at)"),
-            Map.entry("updatedAt", "gql_time(%s.updated_at)"))),
+            Map.entry("updatedAt", "gql_time(%s.updated_at)"), Map.entry("campaignId", "%s.campaign_id"))),
     NOTICE("notice", "Notice", Map.ofEntries(
             Map.entry("id", "%s.id"), Map.entry("unitId", "%s.unit_id"), Map.entry("siteId", "%s.site_id"),
             Map.entry("kind", "%s.kind"), Map.entry("title", "%s.title"), Map.entry("body", "%s.body"),

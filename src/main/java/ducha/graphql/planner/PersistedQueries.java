@@ -1,11 +1,8 @@
 package ducha.graphql.planner;
 
+import ducha.common.Hashes;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,7 +41,7 @@ public class PersistedQueries {
             return known != null ? new Outcome(known, 200, null)
                     : error(200, "PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND");
         }
-        if (!sha256(query).equals(key)) {
+        if (!Hashes.sha256Hex(query).equals(key)) {
             return error(400, "extensions.persistedQuery.sha256Hash does not match the query.",
                     "PERSISTED_QUERY_HASH_MISMATCH");
         }
@@ -57,12 +54,4 @@ public class PersistedQueries {
                 .put("extensions", new JsonObject().put("code", code)));
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

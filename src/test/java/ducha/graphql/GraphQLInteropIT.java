@@ -1,0 +1,8 @@
+package ducha.graphql;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link GraphQLInteropTest} against the packaged service: the jar in CI, the native executable where one is built. */
+@QuarkusIntegrationTest
+class GraphQLInteropIT extends GraphQLInteropTest {
+}

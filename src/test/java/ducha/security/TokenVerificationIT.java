@@ -1,0 +1,8 @@
+package ducha.security;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link TokenVerificationTest} against the packaged service: the jar in CI, the native executable where one is built. */
+@QuarkusIntegrationTest
+class TokenVerificationIT extends TokenVerificationTest {
+}

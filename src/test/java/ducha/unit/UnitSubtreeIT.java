@@ -1,0 +1,8 @@
+package ducha.unit;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link UnitSubtreeTest} against the packaged service: the jar in CI, the native executable where one is built. */
+@QuarkusIntegrationTest
+class UnitSubtreeIT extends UnitSubtreeTest {
+}
