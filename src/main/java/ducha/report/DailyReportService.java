@@ -64,9 +64,10 @@ public class DailyReportService {
                                         connection.preparedQuery(DailyReportSql.VISITS).execute(day3),
                                         connection.preparedQuery(DailyReportSql.FINDINGS).execute(args),
                                         connection.preparedQuery(DailyReportSql.NOTICES).execute(day3),
-                                        connection.preparedQuery(DailyReportSql.MOST_SERIOUS_OPEN).execute(serious))
-                                .with((visits, findings, notices, open) -> assemble(day, zone, now, from, to,
-                                        statusAt, unitId, units, visits, findings, notices, open));
+                                        connection.preparedQuery(DailyReportSql.MOST_SERIOUS_OPEN).execute(serious),
+                                        connection.preparedQuery(DailyReportSql.CAMPAIGNS).execute(args))
+                                .with((visits, findings, notices, open, campaigns) -> assemble(day, zone, now, from,
+                                        to, statusAt, unitId, units, visits, findings, notices, open, campaigns));
                     }));
         });
     }
@@ -122,7 +123,7 @@ public class DailyReportService {
 
     private DailyReport assemble(LocalDate day, ZoneId zone, Instant now, Instant from, Instant to, Instant statusAt,
             UUID unitId, RowSet<Row> units, RowSet<Row> visits, RowSet<Row> findings, RowSet<Row> notices,
-            RowSet<Row> open) {
+            RowSet<Row> open, RowSet<Row> campaignRows) {
         Counts total = new Counts();
         Map<UUID, Counts> byTop = new HashMap<>();
         for (Row row : visits) {
@@ -177,10 +178,17 @@ public class DailyReportService {
                     row.getString("description"), ReportService.local(found, zone), ReportService.local(due, zone),
                     due != null && due.isBefore(statusAt), (int) Duration.between(found, statusAt).toDays()));
         }
+        List<DailyCampaign> campaigns = new ArrayList<>();
+        for (Row row : campaignRows) {
+            long targets = row.getLong("targets");
+            long visited = row.getLong("visited");
+            campaigns.add(new DailyCampaign(row.getUUID("id"), row.getString("name"), (int) targets, (int) visited,
+                    row.getLong("visited_today").intValue(), ReportService.ratio(visited, targets)));
+        }
         return new DailyReport(day, zone.getId(), ReportService.local(from, zone), ReportService.local(to, zone),
                 ReportService.local(now, zone), ReportService.local(statusAt, zone), unitId, unitCode, unitName,
                 total.inspections, total.personVisits, total.sitesVisited, total.newFindings, total.rectifiedOnSite,
                 total.rectified, total.overdue, total.escalated, total.openFindings, total.noticeTotal(),
-                noticesByKind, byUnit, List.of(), mostSerious);
+                noticesByKind, byUnit, campaigns, mostSerious);
     }
 }

@@ -105,6 +105,43 @@ final class DailyReportSql {
             where n.issued_at >= $2::timestamptz and n.issued_at < $3::timestamptz
             group by s.top, n.kind""";
 
+    /**
+     * Campaigns the unit takes part in — owned by it, by a unit below it, or by a unit above it (whose subtree it is
+     * part of) — whose period [starts_at, ends_at) meets the day, with their target coverage as docs/campaigns.md
+     * defines it: active target sites, and those inspected inside the period by a unit of the owner's subtree, here
+     * up to statusAt ("by the end of the day") and during the day. Each target is a range of
+     * inspection_site_unit_idx (V11). Oldest start first, then code.
+     */
+    static final String CAMPAIGNS = """
+            with active(id, code, name, unit_id, starts_at, ends_at) as (
+                select c.id, c.code, c.name, c.unit_id, c.starts_at, c.ends_at
+                from campaign c
+                where c.starts_at < $3::timestamptz and c.ends_at > $2::timestamptz
+                  and exists (select 1 from unit_closure x
+                              where x.ancestor_id = $1::uuid and x.unit_id = c.unit_id
+                                 or x.ancestor_id = c.unit_id and x.unit_id = $1::uuid)
+            ),
+            targets(campaign_id, visited, visited_today) as (
+                select a.id,
+                       exists (select 1 from inspection i
+                               join unit_closure u on u.unit_id = i.unit_id and u.ancestor_id = a.unit_id
+                               where i.site_id = t.site_id and i.started_at >= a.starts_at
+                                 and i.started_at < least(a.ends_at, $4::timestamptz)),
+                       exists (select 1 from inspection i
+                               join unit_closure u on u.unit_id = i.unit_id and u.ancestor_id = a.unit_id
+                               where i.site_id = t.site_id and i.started_at >= greatest(a.starts_at, $2::timestamptz)
+                                 and i.started_at < least(a.ends_at, $3::timestamptz))
+                from active a
+                join campaign_target t on t.campaign_id = a.id
+                join site s on s.id = t.site_id and s.active
+            )
+            select a.id, a.name, count(t.campaign_id) as targets, count(*) filter (where t.visited) as visited,
+                   count(*) filter (where t.visited_today) as visited_today
+            from active a
+            left join targets t on t.campaign_id = a.id
+            group by a.id, a.code, a.name, a.starts_at
+            order by a.starts_at, a.code""";
+
     /** Severity as a rank, most serious first, from the enumeration's order (LOW … CRITICAL). */
     private static final String SEVERITY_RANK = Arrays.stream(Severity.values())
             .map(severity -> "when '" + severity.name() + "' then " + (Severity.values().length - severity.ordinal()))

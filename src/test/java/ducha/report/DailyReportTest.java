@@ -5,6 +5,7 @@ import static ducha.report.ReportFixture.site;
 import static ducha.report.ReportFixture.transition;
 import static ducha.report.ReportFixture.unit;
 import static ducha.report.ReportFixture.visit;
+import static ducha.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -56,6 +57,8 @@ import org.w3c.dom.NodeList;
  *         F9 B@S3 06 09:00 LOW rectified 08 00:00:00
  * escal.  F2 07 00:00:00 and again 07 20:00 (once); out: F4 08 00:00:00, F3 06 23:59:59.999999, F6 (X) 07 12:00
  * notices N1 R BULLETIN 07 00:00:00, N2 A1 SUGGESTION 07 23:59:59; out: N3 B 08 00:00:00, N4 B 06 23:59:59, N5 X
+ * campaign C of A, 05–10 Aug, targets S1 S2 S3 S4 and S5 (retired): by the end of the 7th A's subtree visited S1 and
+ *         S2 (R's visit to S3 and B's to S1 on the 6th do not count); R's campaign of the 8th and X's are not shown
  * </pre>
  */
 @QuarkusTest
@@ -76,6 +79,7 @@ class DailyReportTest {
     static String f4;
     static String f7;
     static String f9;
+    static String campaign;
 
     private static boolean built;
 
@@ -131,11 +135,29 @@ class DailyReportTest {
         escalation(f3, "2021-08-06T23:59:59.999999+08:00");
         escalation(f6, "2021-08-07T12:00:00+08:00");
 
+        String s4 = site("CHECKPOINT", district, true);
+        String s5 = site("CHECKPOINT", district, true);
+        campaign = campaign(a, "2021-08-05T00:00:00+08:00", "2021-08-10T00:00:00+08:00", s1, s2, s3, s4, s5);
+        // Retired: it leaves the denominator.
+        Db.execute("update site set active = false where id = ?::uuid", s5);
+        campaign(r, "2021-08-08T00:00:00+08:00", "2021-08-09T00:00:00+08:00", s1);
+        campaign(x, "2021-08-01T00:00:00+08:00", "2021-08-31T00:00:00+08:00", s1);
+
         notice(r, null, "BULLETIN", "2021-08-07T00:00:00+08:00");
         notice(a1, null, "SUGGESTION", "2021-08-07T23:59:59+08:00");
         notice(b, null, "SUGGESTION", "2021-08-08T00:00:00+08:00");
         notice(b, null, "REMINDER", "2021-08-06T23:59:59+08:00");
         notice(x, null, "BULLETIN", "2021-08-07T12:00:00+08:00");
+    }
+
+    /** A campaign of a unit over [startsAt, endsAt) with target sites by list, through the API. */
+    private static String campaign(String unitId, String startsAt, String endsAt, String... siteIds) {
+        String id = as(Tokens.admin()).body(Map.of("code", Api.code("C"), "name", "专项督查 " + startsAt,
+                        "unitId", unitId, "startsAt", startsAt, "endsAt", endsAt))
+                .post("/api/v1/campaigns").then().statusCode(201).extract().path("id");
+        as(Tokens.admin()).body(Map.of("siteIds", List.of(siteIds))).post("/api/v1/campaigns/" + id + "/targets")
+                .then().statusCode(200);
+        return id;
     }
 
     /** A finding of a category and severity, through the API. */
@@ -199,12 +221,20 @@ class DailyReportTest {
         assertThat(day.getList("mostSerious.status")).containsExactly("OPEN", "OPEN", "OPEN", "RECTIFIED", "RECTIFIED");
         assertThat(day.getString("mostSerious[0].foundAt")).isEqualTo("2021-08-06T23:59:59+08:00");
 
+        assertThat(day.getList("campaigns.campaignId")).containsExactly(campaign);
+        assertThat(day.getInt("campaigns[0].targets")).isEqualTo(4);
+        assertThat(day.getInt("campaigns[0].targetsVisited")).isEqualTo(2);
+        assertThat(day.getInt("campaigns[0].targetsVisitedToday")).isEqualTo(2);
+        assertThat(day.getDouble("campaigns[0].coverage")).isEqualTo(0.5);
+
         // A child's report is its subtree only: B's day.
         JsonPath bDay = given().auth().oauth2(Tokens.admin()).queryParam("unitId", b).queryParam("date", DAY)
                 .get("/api/v1/reports/daily").then().statusCode(200).extract().jsonPath();
         assertThat(figures(bDay, "")).containsExactly(0, 0, 0, 0, 0, 1, 1, 0, 2, 0);
         assertThat(bDay.getList("byUnit.code")).containsExactly(bCode);
         assertThat(bDay.getList("mostSerious.id")).containsExactly(f4, f9);
+        // A's campaign is neither B's nor above it.
+        assertThat(bDay.getList("campaigns")).isEmpty();
 
         // The day before and after move the boundary events over.
         JsonPath before = given().auth().oauth2(Tokens.admin()).queryParam("unitId", r)
@@ -215,6 +245,7 @@ class DailyReportTest {
         assertThat(before.getInt("newFindings")).isEqualTo(4);
         assertThat(before.getInt("escalated")).isEqualTo(1);
         assertThat(before.getList("noticesByKind.count")).containsExactly(0, 0, 0, 1);
+        assertThat(before.getInt("campaigns[0].targetsVisited")).isZero();
         JsonPath after = given().auth().oauth2(Tokens.admin()).queryParam("unitId", r)
                 .queryParam("date", "2021-08-08").get("/api/v1/reports/daily").then().statusCode(200).extract()
                 .jsonPath();
@@ -223,6 +254,9 @@ class DailyReportTest {
         assertThat(after.getInt("rectified")).isEqualTo(2);
         assertThat(after.getInt("escalated")).isEqualTo(1);
         assertThat(after.getList("noticesByKind.count")).containsExactly(0, 1, 0, 0);
+        // The 8th: A's campaign (2 of 4 by then, none that day) and R's one-day campaign (S1, unvisited that day).
+        assertThat(after.getList("campaigns.targetsVisited")).containsExactly(2, 0);
+        assertThat(after.getList("campaigns.targetsVisitedToday")).containsExactly(0, 0);
     }
 
     static final List<String> FIGURES = List.of("inspections", "personVisits", "sitesVisited", "newFindings",
@@ -282,6 +316,10 @@ class DailyReportTest {
         assertThat(csv.stream().filter(row -> row.get("section").equals("noticesByKind"))
                 .map(row -> row.get("key") + "=" + row.get("notices")))
                 .containsExactly("BULLETIN=1", "SUGGESTION=1", "ACCOUNTABILITY_WARNING=0", "REMINDER=0");
+        assertThat(csv.stream().filter(row -> row.get("section").equals("campaign"))
+                .map(row -> row.get("key") + " " + row.get("targets") + " " + row.get("targetsVisited") + " "
+                        + row.get("targetsVisitedToday") + " " + row.get("coverage")))
+                .containsExactly(campaign + " 4 2 2 0.5");
         assertThat(csv.stream().filter(row -> row.get("section").equals("mostSerious")).map(row -> row.get("key")))
                 .containsExactlyElementsOf(day.getList("mostSerious.id"));
 
@@ -324,6 +362,16 @@ class DailyReportTest {
             }
         }
         assertThat(findingIds).containsExactlyElementsOf(day.getList("mostSerious.id"));
+        NodeList blocks = page.getElementsByTagName("div");
+        List<Map<String, String>> campaigns = new ArrayList<>();
+        for (int i = 0; i < blocks.getLength(); i++) {
+            Element block = (Element) blocks.item(i);
+            if (block.hasAttribute("data-campaign")) {
+                campaigns.add(dataFigures(block));
+            }
+        }
+        assertThat(campaigns).containsExactly(Map.of("targets", "4", "targetsVisited", "2", "targetsVisitedToday", "2",
+                "coverage", "50.0%"));
         Map<String, String> charted = new LinkedHashMap<>();
         NodeList texts = page.getElementsByTagName("text");
         for (int i = 0; i < texts.getLength(); i++) {
@@ -346,7 +394,7 @@ class DailyReportTest {
                   overdue escalated openFindings notices noticesByKind { kind count }
                   byUnit { code withSubUnits inspections personVisits sitesVisited newFindings rectifiedOnSite
                            rectified overdue escalated openFindings notices }
-                  campaigns { campaignId targets targetsVisited coverage }
+                  campaigns { campaignId name targets targetsVisited targetsVisitedToday coverage }
                   mostSerious { id severity status overdue daysOpen } } }""", Map.of("unit", r, "date", DAY));
         assertThat(graph.getString("errors")).isNull();
         assertThat(figures(graph, "data.dailyReport.")).isEqualTo(figures(day, ""));
@@ -356,6 +404,7 @@ class DailyReportTest {
         assertThat(graph.getList("data.dailyReport.mostSerious.id")).isEqualTo(day.getList("mostSerious.id"));
         assertThat(graph.getString("data.dailyReport.statusAt")).isEqualTo(day.getString("statusAt"));
         assertThat(graph.getList("data.dailyReport.noticesByKind.count")).isEqualTo(day.getList("noticesByKind.count"));
+        assertThat(graph.getMap("data.dailyReport.campaigns[0]")).isEqualTo(day.getMap("campaigns[0]"));
     }
 
     static Stream<Arguments> badInput() {
