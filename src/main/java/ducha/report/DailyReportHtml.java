@@ -69,7 +69,7 @@ public final class DailyReportHtml {
     public record Tile(String figure, String zh, String en, int value) {
     }
 
-    /** A horizontal bar chart: one bar per row, 14 units apart. */
+    /** A horizontal bar chart, 260 units wide: labels end at 120, bars start at 124, one bar per row 14 apart. */
     @TemplateData
     public record Chart(int height, List<Bar> bars) {
     }
@@ -86,7 +86,7 @@ public final class DailyReportHtml {
         }
 
         public int valueX() {
-            return 112 + width;
+            return 128 + width;
         }
     }
 
