@@ -23,6 +23,11 @@ final class ReportCsv {
             "siteName", "siteType", "district", "township", "category", "severity", "status", "rectifiedOnSite",
             "rectifiedAt", "dueAt", "overdue", "description", "rectificationNote");
 
+    static final List<String> DAILY_COLUMNS = List.of("section", "key", "name", "inspections", "personVisits",
+            "sitesVisited", "newFindings", "rectifiedOnSite", "rectified", "overdue", "escalated", "openFindings",
+            "notices", "targets", "targetsVisited", "targetsVisitedToday", "coverage", "severity", "status",
+            "category", "site", "foundAt", "dueAt", "daysOpen", "description");
+
     private ReportCsv() {
     }
 
@@ -46,6 +51,41 @@ final class ReportCsv {
         for (Map.Entry<?, Long> kind : summary.noticesByKind().entrySet()) {
             line(csv, cells("noticesByKind", kind.getKey(), null, null, null, null, null, null, null, null, null, null,
                     null, null, null, null, kind.getValue()));
+        }
+        return csv.toString();
+    }
+
+    /**
+     * The daily report as one table: a "total" row (key = the date, name = the unit), the unit's "ownWork" and one
+     * "byUnit" row per child, one "noticesByKind" row per kind, one "campaign" row per active campaign, then the
+     * "mostSerious" open findings in order (each counts 1 in openFindings, and 1 in overdue when it is). Cells that do
+     * not apply are empty.
+     */
+    static String daily(DailyReport r) {
+        StringBuilder csv = new StringBuilder(BOM);
+        line(csv, DAILY_COLUMNS);
+        line(csv, cells("total", r.date(), r.unitName(), r.inspections(), r.personVisits(), r.sitesVisited(),
+                r.newFindings(), r.rectifiedOnSite(), r.rectified(), r.overdue(), r.escalated(), r.openFindings(),
+                r.notices(), null, null, null, null, null, null, null, null, null, null, null, null));
+        for (DailyUnit u : r.byUnit()) {
+            line(csv, cells(u.withSubUnits() ? "byUnit" : "ownWork", u.code(), u.name(), u.inspections(),
+                    u.personVisits(), u.sitesVisited(), u.newFindings(), u.rectifiedOnSite(), u.rectified(),
+                    u.overdue(), u.escalated(), u.openFindings(), u.notices(), null, null, null, null, null, null, null,
+                    null, null, null, null, null));
+        }
+        for (NoticeCount kind : r.noticesByKind()) {
+            line(csv, cells("noticesByKind", kind.kind(), null, null, null, null, null, null, null, null, null, null,
+                    kind.count(), null, null, null, null, null, null, null, null, null, null, null, null));
+        }
+        for (DailyCampaign c : r.campaigns()) {
+            line(csv, cells("campaign", c.campaignId(), c.name(), null, null, null, null, null, null, null, null,
+                    null, null, c.targets(), c.targetsVisited(), c.targetsVisitedToday(), c.coverage(), null, null,
+                    null, null, null, null, null, null));
+        }
+        for (DailyFinding f : r.mostSerious()) {
+            line(csv, cells("mostSerious", f.id(), f.unitName(), null, null, null, null, null, null,
+                    f.overdue() ? 1 : 0, null, 1, null, null, null, null, null, f.severity(), f.status(),
+                    f.category(), f.siteName(), f.foundAt(), f.dueAt(), f.daysOpen(), f.description()));
         }
         return csv.toString();
     }

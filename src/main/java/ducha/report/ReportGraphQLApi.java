@@ -3,12 +3,14 @@ package ducha.report;
 import ducha.graphql.GraphQLBoundary;
 import ducha.notice.NoticeKind;
 import ducha.security.Roles;
+import ducha.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
@@ -18,9 +20,21 @@ import org.eclipse.microprofile.graphql.Source;
 public class ReportGraphQLApi {
 
     private final ReportService service;
+    private final DailyReportService daily;
 
-    public ReportGraphQLApi(ReportService service) {
+    public ReportGraphQLApi(ReportService service, DailyReportService daily) {
         this.service = service;
+        this.daily = daily;
+    }
+
+    @Query
+    @Description("The daily report (督查日报) of a unit with its sub-units for one day of the report time zone, as "
+            + "GET /api/v1/reports/daily answers it.")
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    public Uni<@NonNull DailyReport> dailyReport(
+            @NonNull @Id @Description("The unit; its sub-units are included.") String unitId,
+            @NonNull @Description("The day, YYYY-MM-DD in the report time zone, up to today.") String date) {
+        return Uni.createFrom().item(() -> Params.uuid("unitId", unitId)).chain(id -> daily.daily(id, date));
     }
 
     @Query

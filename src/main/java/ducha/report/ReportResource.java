@@ -49,10 +49,114 @@ public class ReportResource {
     /** Rows per chunk of the streamed export. */
     private static final int EXPORT_CHUNK = 200;
 
-    private final ReportService service;
+    private static final String DAILY = " The day is a date YYYY-MM-DD of the report time zone, up to today; unitId "
+            + "(required) includes all its sub-units. Open and overdue are judged at the end of the day (now, while "
+            + "it is not over); see docs/reports.md for each figure.";
+    private static final MediaType HTML = MediaType.valueOf(DailyReportHtml.MEDIA_TYPE);
 
-    public ReportResource(ReportService service) {
+    private final ReportService service;
+    private final DailyReportService daily;
+
+    public ReportResource(ReportService service, DailyReportService daily) {
         this.service = service;
+        this.daily = daily;
+    }
+
+    @GET
+    @Path("daily")
+    @Produces({MediaType.APPLICATION_JSON, ReportCsv.MEDIA_TYPE, DailyReportHtml.MEDIA_TYPE})
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(operationId = "getDailyReport", summary = "Daily report (督查日报) of a unit",
+            description = "The day's inspections, person-visits and sites, findings new, rectified, overdue and "
+                    + "escalated, notices by kind, each child unit's figures, the target coverage of active "
+                    + "campaigns and the most serious open findings." + DAILY + " Answers CSV when Accept prefers "
+                    + "text/csv, and the printable page (one A4 sheet) when it prefers text/html." + CSV_NOTE)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The daily report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DailyReport.class)),
+            @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = DailyReportHtml.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Uni<RestResponse<Object>> daily(@Parameter(description = "The unit (required); its sub-units are "
+            + "included.") @RestQuery String unitId, @Parameter(description = "The day (required), YYYY-MM-DD in "
+            + "the report time zone.", example = "2021-08-07") @RestQuery String date, @Context HttpHeaders headers) {
+        Format format = preferred(headers.getAcceptableMediaTypes());
+        return daily.daily(Params.uuid("unitId", unitId), date).map(report -> switch (format) {
+            case CSV -> csvResponse(ReportCsv.daily(report), dailyFileName(report, "csv"));
+            case HTML -> htmlResponse(report);
+            case JSON -> RestResponse.ResponseBuilder.<Object>ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        });
+    }
+
+    @GET
+    @Path("daily.csv")
+    @Produces(ReportCsv.MEDIA_TYPE)
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(operationId = "getDailyReportCsv", summary = "Daily report as CSV",
+            description = "The daily report as one table: a total row, the unit's own work and each child unit, a "
+                    + "row per notice kind, per active campaign and per most serious open finding." + DAILY
+                    + CSV_NOTE)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The daily report as CSV",
+            content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<Object>> dailyCsv(@Parameter(description = "The unit (required); its sub-units are "
+            + "included.") @RestQuery String unitId, @Parameter(description = "The day (required), YYYY-MM-DD in "
+            + "the report time zone.", example = "2021-08-07") @RestQuery String date) {
+        return daily.daily(Params.uuid("unitId", unitId), date)
+                .map(report -> csvResponse(ReportCsv.daily(report), dailyFileName(report, "csv")));
+    }
+
+    @GET
+    @Path("daily.html")
+    @Produces(DailyReportHtml.MEDIA_TYPE)
+    @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
+    @Operation(operationId = "getDailyReportHtml", summary = "Daily report as a printable page",
+            description = "The daily report as one HTML page that prints on one A4 sheet: charts as inline SVG, no "
+                    + "script, nothing loaded from elsewhere; labels in Chinese and English. scripts/daily-report "
+                    + "turns it into a PDF." + DAILY)
+    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The printable page",
+            content = @Content(mediaType = DailyReportHtml.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Uni<RestResponse<Object>> dailyHtml(@Parameter(description = "The unit (required); its sub-units are "
+            + "included.") @RestQuery String unitId, @Parameter(description = "The day (required), YYYY-MM-DD in "
+            + "the report time zone.", example = "2021-08-07") @RestQuery String date) {
+        return daily.daily(Params.uuid("unitId", unitId), date).map(ReportResource::htmlResponse);
+    }
+
+    private static RestResponse<Object> htmlResponse(DailyReport report) {
+        return RestResponse.ResponseBuilder.<Object>ok(DailyReportHtml.render(report), HTML)
+                .header("Content-Disposition", "inline; filename=\"" + dailyFileName(report, "html") + "\"")
+                .build();
+    }
+
+    private static String dailyFileName(DailyReport report, String extension) {
+        // The unit's id rather than its code: a code may hold characters a header's plain filename cannot.
+        return "daily-" + report.date() + "-" + report.unitId() + "." + extension;
+    }
+
+    private enum Format {
+        JSON, CSV, HTML
+    }
+
+    /** The first of JSON, CSV and HTML that the client's Accept ranks highest (the list is sorted by preference). */
+    private static Format preferred(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.isWildcardType()) {
+                return Format.JSON;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardSubtype()) {
+                return Format.JSON;
+            }
+            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+                return Format.CSV;
+            }
+            if (type.getType().equals("text") && type.getSubtype().equals("html")) {
+                return Format.HTML;
+            }
+        }
+        return Format.JSON;
     }
 
     @GET
