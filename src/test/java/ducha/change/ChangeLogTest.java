@@ -99,7 +99,7 @@ class ChangeLogTest {
     void noRouteOrMutationWritesTheLogDirectly() {
         // Webhook endpoints are written to tables of their own; the dispatcher only reads the log (docs/webhooks.md).
         List<String> entityRoots = List.of("/api/v1/units", "/api/v1/sites", "/api/v1/inspections",
-                "/api/v1/findings", "/api/v1/notices", "/api/v1/webhooks");
+                "/api/v1/findings", "/api/v1/notices", "/api/v1/campaigns", "/api/v1/webhooks");
         List<Endpoints.Endpoint> writes = Endpoints.all().stream().filter(e -> !e.verb().equals("GET")).toList();
         assertThat(writes).isNotEmpty().allSatisfy(write -> {
             assertThat(entityRoots).as(write.toString()).anyMatch(root -> write.path().startsWith(root));
@@ -108,7 +108,8 @@ class ChangeLogTest {
         });
         List<String> mutations = Gql.mutationNames(Tokens.admin());
         assertThat(mutations).isNotEmpty().allSatisfy(mutation -> assertThat(mutation)
-                .matches("(create|update|delete|record|report|transition|issue|handOver)(Unit|Site|Inspection|Finding|Notice)"
+                .matches("(create|update|delete|record|report|transition|issue|handOver)(Unit|Site|Inspection|Finding|Notice|Campaign)"
+                        + "|(add|remove)CampaignTargets"
                         + "|(create|update|delete)Webhook|rotateWebhookSecret|redeliverWebhookEvents|sendWebhookTest"));
     }
 
