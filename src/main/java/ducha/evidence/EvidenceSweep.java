@@ -52,7 +52,7 @@ public class EvidenceSweep {
         this.json = json;
     }
 
-    @Scheduled(every = "${ducha.evidence.sweep-every:1m}", delayed = "${ducha.evidence.sweep-every:1m}",
+    @Scheduled(every = "${ducha.evidence.sweep-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return sweep(Instant.now())
