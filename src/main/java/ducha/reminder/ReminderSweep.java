@@ -191,7 +191,8 @@ public class ReminderSweep {
                                             + "the system to the parent unit.");
                                 }
                                 detail.put("kind", kind);
-                                detail.put("dueAt", utc(candidate.dueAt).toString());
+                                // Instant.toString always writes the seconds; OffsetDateTime drops ":00".
+                                detail.put("dueAt", candidate.dueAt.toString());
                                 detail.put("audienceUnitId", audience);
                                 return connection.preparedQuery("""
                                                 insert into change_event (actor, entity, entity_id, op, version, data,

@@ -199,7 +199,9 @@ class SyncApiTest {
         String elsewhere = Api.reportFinding(admin, Api.finding(world.groupId(), world.siteId())).getString("id");
         Replica replica = new Replica();
         syncAll(admin, replica, Map.of("district", district), 200);
-        assertThat(replica.rows.keySet()).containsExactlyInAnyOrder("site/" + inDistrict, "finding/" + here);
+        // Campaigns are reference data that every phone gets, whatever the filter (docs/sync.md).
+        assertThat(replica.rows.keySet()).filteredOn(key -> !key.startsWith("campaign/"))
+                .containsExactlyInAnyOrder("site/" + inDistrict, "finding/" + here);
         assertThat(replica.row("finding", elsewhere)).isNull();
     }
 

@@ -164,6 +164,14 @@ class RoleMatrixTest {
                 .get("/api/v1/reports/overdue"));
         read("GET /api/v1/reports/responsible-parties", (r, rows) -> r.queryParam("unitId", rows.world().unitId())
                 .get("/api/v1/reports/responsible-parties"));
+        read("GET /api/v1/reports/daily", (r, rows) -> r.queryParam("unitId", rows.world().unitId())
+                .queryParam("date", "2021-08-07").get("/api/v1/reports/daily"));
+        read("GET /api/v1/reports/daily.csv", (r, rows) -> r.accept("text/csv")
+                .queryParam("unitId", rows.world().unitId()).queryParam("date", "2021-08-07")
+                .get("/api/v1/reports/daily.csv"));
+        read("GET /api/v1/reports/daily.html", (r, rows) -> r.accept("text/html")
+                .queryParam("unitId", rows.world().unitId()).queryParam("date", "2021-08-07")
+                .get("/api/v1/reports/daily.html"));
         read("GET /api/v1/reports/findings", (r, rows) -> r.accept("text/csv")
                 .queryParam("unitId", rows.world().unitId()).get("/api/v1/reports/findings"));
         read("GET /api/v1/reports/findings.csv", (r, rows) -> r.accept("text/csv")

@@ -89,10 +89,15 @@ class ClientMistakesTest {
                 .body("errors[0].field", equalTo("statuss"))
                 .body("errors[0].message", equalTo("is not a query parameter of this operation; accepted: "
                         + String.join(", ", accepted)));
-        // The accepted names themselves pass the check (an empty value is no filter).
+        // The accepted names themselves pass the check (an empty value is no filter; an operation may still refuse
+        // an empty required one, or the finding id standing in for another row, but never the name).
         var request = given().auth().oauth2(Tokens.admin());
         accepted.forEach(name -> request.queryParam(name, ""));
-        assertThat(request.get(path).statusCode()).as(endpoint.toString()).isLessThan(300);
+        Response withAccepted = request.get(path);
+        assertThat(withAccepted.asString()).as(endpoint.toString()).doesNotContain("is not a query parameter");
+        if (accepted.stream().noneMatch(name -> name.equals("date")) && !path.startsWith("/api/v1/campaigns")) {
+            assertThat(withAccepted.statusCode()).as(endpoint.toString()).isLessThan(300);
+        }
         // The caller is authenticated before the parameters are looked at.
         given().queryParam("statuss", "OPEN").get(path).then().statusCode(401);
     }
