@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * A supervision drive (专项督查) of a unit over a period [startsAt, endsAt): the unit and its sub-units take part, and
- * its target sites are in campaign_target. Coverage is counted at read time (CampaignCoverageService).
+ * its target sites are in campaign_target. Coverage is read from campaign_activity (V15, CampaignCoverageService).
  */
 @Entity
 @Table(name = "campaign")

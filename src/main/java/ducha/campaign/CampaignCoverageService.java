@@ -5,7 +5,6 @@ import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
 import ducha.common.SqlFilter;
-import ducha.finding.FindingSql;
 import ducha.report.ReportSettings;
 import ducha.site.SiteType;
 import io.smallrye.mutiny.Uni;
@@ -26,73 +25,51 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Coverage of a campaign, counted by PostgreSQL when asked, from campaign_target, site and inspection (and finding):
- * nothing is stored, so the answer is exact whatever is written meanwhile and after a site is added, retired or
- * re-typed. One statement per answer, so its figures come from one snapshot and agree with each other. Each target is
- * one range of inspection_site_unit_idx / finding_site_unit_idx (V11), read from the index alone.
+ * Coverage of a campaign, read from the campaign rollups of V15 (per target, per taking-part unit and per day; kept
+ * exact by the writing transactions, including a site retired or revived), so the answer is exact whatever is written
+ * meanwhile and after a site is added, retired or re-typed, and costs one row per target whatever the number of
+ * visits and findings. One statement per answer, so its figures come from one snapshot and agree with each other.
  */
 @ApplicationScoped
 public class CampaignCoverageService {
 
     /**
      * One row per part of the answer: the totals (T), each unit of byUnit (U), each day of byDay (D). $1 campaign,
-     * $2 the report zone.
+     * $2 the report zone (the zone of campaign_activity's days: CampaignActivityZone keeps them the same).
      */
     private static final String COVERAGE = """
             with c as materialized (
                 select id, unit_id, starts_at, ends_at from campaign where id = $1
-            ), tt as materialized (
-                select ct.site_id, s.active from campaign_target ct join site s on s.id = ct.site_id
-                where ct.campaign_id = $1
-            ), t as materialized (
-                select site_id from tt where active
-            ), top as materialized (
-                select c.unit_id, c.unit_id as top from c
-                union all
-                select cl.unit_id, ch.id from c join unit ch on ch.parent_id = c.unit_id
-                join unit_closure cl on cl.ancestor_id = ch.id
-            ), v as materialized (
-                select i.site_id, tp.top, (i.started_at at time zone $2)::date as day
-                from c cross join t
-                cross join lateral (select x.unit_id, x.site_id, x.started_at from inspection x
-                    where x.site_id = t.site_id and x.started_at >= c.starts_at and x.started_at < c.ends_at) i
-                join top tp on tp.unit_id = i.unit_id
-            ), f as materialized (
-                select tp.top, (x.found_at at time zone $2)::date as day, x.status in %s as resolved
-                from c cross join t
-                cross join lateral (select y.unit_id, y.found_at, y.status from finding y
-                    where y.site_id = t.site_id and y.found_at >= c.starts_at and y.found_at < c.ends_at) x
-                join top tp on tp.unit_id = x.unit_id
-            ), first_visit as (
-                select site_id, min(day) as day from v group by site_id
+            ), s as materialized (
+                select active, inspections, findings, resolved, first_day from campaign_site_activity
+                where campaign_id = $1
             ), days as (
                 select d::date as day from c, generate_series((c.starts_at at time zone $2)::date,
                     ((c.ends_at - interval '1 microsecond') at time zone $2)::date, interval '1 day') d
+            ), tops as (
+                select c.unit_id as top, 0 as below from c
+                union all
+                select ch.id, 1 from c join unit ch on ch.parent_id = c.unit_id
             )
             select 'T' as kind, null::uuid as unit_id, null::date as day, null::text as code, null::text as name,
-                   (select count(*) from t) as a, (select count(distinct site_id) from v) as b,
-                   (select count(*) from v) as c, (select count(*) from f) as d,
-                   (select count(*) filter (where resolved) from f) as e,
-                   (select count(*) from tt where not active) as g
+                   count(*) filter (where active) as a, count(*) filter (where active and inspections > 0) as b,
+                   coalesce(sum(inspections) filter (where active), 0) as c,
+                   coalesce(sum(findings) filter (where active), 0) as d,
+                   coalesce(sum(resolved) filter (where active), 0) as e, count(*) filter (where not active) as g
+            from s
             union all
-            select 'U', u.id, null, u.code, u.name,
-                   coalesce(vu.visited, 0), coalesce(vu.n, 0), coalesce(fu.n, 0), coalesce(fu.r, 0),
-                   case when u.id = (select unit_id from c) then 0 else 1 end, 0
-            from (select distinct top from top) tops join unit u on u.id = tops.top
-            left join (select top, count(distinct site_id) as visited, count(*) as n from v group by top) vu
-                on vu.top = u.id
-            left join (select top, count(*) as n, count(*) filter (where resolved) as r from f group by top) fu
-                on fu.top = u.id
+            select 'U', u.id, null, u.code, u.name, coalesce(x.visited, 0), coalesce(x.inspections, 0),
+                   coalesce(x.findings, 0), coalesce(x.resolved, 0), tops.below, 0
+            from tops join unit u on u.id = tops.top
+            left join campaign_top_activity x on x.campaign_id = $1 and x.top_id = tops.top
             union all
-            select 'D', null, days.day, null, null,
-                   coalesce(vd.n, 0), coalesce(vd.visited, 0), coalesce(fv.n, 0), coalesce(fd.n, 0), coalesce(fd.r, 0), 0
+            select 'D', null, days.day, null, null, coalesce(x.inspections, 0), coalesce(x.visited, 0),
+                   coalesce(fv.n, 0), coalesce(x.findings, 0), coalesce(x.resolved, 0), 0
             from days
-            left join (select day, count(*) as n, count(distinct site_id) as visited from v group by day) vd
-                on vd.day = days.day
-            left join (select day, count(*) as n from first_visit group by day) fv on fv.day = days.day
-            left join (select day, count(*) as n, count(*) filter (where resolved) as r from f group by day) fd
-                on fd.day = days.day
-            """.formatted(FindingSql.RESOLVED);
+            left join campaign_day_activity x on x.campaign_id = $1 and x.day = days.day
+            left join (select first_day, count(*) as n from s where active and inspections > 0 group by first_day) fv
+                on fv.first_day = days.day
+            """;
 
     private static final String TARGETS = """
             select s.id, s.code, s.name, s.type, s.district, s.township, s.active, ct.added_how, ct.rule_site_type,
