@@ -4,7 +4,6 @@ import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
 import ducha.common.AuditedEntity;
 import ducha.common.ConflictException;
-import ducha.common.DatabaseErrors;
 import ducha.common.Hashes;
 import ducha.common.InvalidInputException;
 import ducha.common.ResourceNotFoundException;
@@ -144,8 +143,7 @@ public class AttachmentService {
                 })
                 .call(attachment -> changes.record(ENTITY, attachment.id, ChangeOp.CREATE, attachment.version,
                         AttachmentView.of(attachment), null))
-                .map(AttachmentView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .map(AttachmentView::of);
     }
 
     /** The attachments of a finding, oldest first. */
@@ -194,8 +192,7 @@ public class AttachmentService {
                 .call(attachment -> attachments.delete(attachment).call(attachments::flush))
                 .call(attachment -> changes.record(ENTITY, id, ChangeOp.DELETE, attachment.version,
                         AttachmentView.of(attachment), null))
-                .replaceWithVoid()
-                .onFailure().transform(DatabaseErrors::translate);
+                .replaceWithVoid();
     }
 
     private Uni<Finding> requireFinding(UUID findingId) {

@@ -1,7 +1,9 @@
 package ducha.attachment;
 
 import ducha.common.DomainException;
+import io.smallrye.graphql.api.ErrorCode;
 
+@ErrorCode("PAYLOAD_TOO_LARGE")
 public class AttachmentTooLargeException extends DomainException {
 
     public AttachmentTooLargeException(long maxBytes) {
@@ -11,10 +13,5 @@ public class AttachmentTooLargeException extends DomainException {
     @Override
     public int status() {
         return 413;
-    }
-
-    @Override
-    public String code() {
-        return "PAYLOAD_TOO_LARGE";
     }
 }

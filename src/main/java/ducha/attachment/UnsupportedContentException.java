@@ -1,8 +1,10 @@
 package ducha.attachment;
 
 import ducha.common.DomainException;
+import io.smallrye.graphql.api.ErrorCode;
 
 /** The uploaded bytes are not a JPEG, PNG, WebP or PDF, whatever the file is called or claims to be. */
+@ErrorCode("UNSUPPORTED_MEDIA_TYPE")
 public class UnsupportedContentException extends DomainException {
 
     public UnsupportedContentException() {
@@ -13,10 +15,5 @@ public class UnsupportedContentException extends DomainException {
     @Override
     public int status() {
         return 415;
-    }
-
-    @Override
-    public String code() {
-        return "UNSUPPORTED_MEDIA_TYPE";
     }
 }

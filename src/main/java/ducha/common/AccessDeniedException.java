@@ -13,9 +13,4 @@ public class AccessDeniedException extends DomainException {
     public int status() {
         return 403;
     }
-
-    @Override
-    public String code() {
-        return "FORBIDDEN";
-    }
 }

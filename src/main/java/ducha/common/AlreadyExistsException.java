@@ -14,9 +14,4 @@ public class AlreadyExistsException extends DomainException {
     public int status() {
         return 412;
     }
-
-    @Override
-    public String code() {
-        return "ALREADY_EXISTS";
-    }
 }

@@ -35,9 +35,4 @@ public class ConflictException extends DomainException {
     public int status() {
         return 409;
     }
-
-    @Override
-    public String code() {
-        return "CONFLICT";
-    }
 }

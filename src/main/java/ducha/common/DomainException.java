@@ -1,5 +1,6 @@
 package ducha.common;
 
+import io.smallrye.graphql.api.ErrorCode;
 import java.util.Map;
 
 /**
@@ -7,6 +8,21 @@ import java.util.Map;
  * doors report (REST as problem details, GraphQL as {@code extensions.code}).
  */
 public abstract class DomainException extends RuntimeException {
+
+    /**
+     * The code is the class's own {@link ErrorCode}: SmallRye GraphQL reads it for {@code extensions.code}, and
+     * REST reads it here, so each exception states its code once.
+     */
+    private static final ClassValue<String> CODES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            ErrorCode code = type.getAnnotation(ErrorCode.class);
+            if (code == null) {
+                throw new IllegalStateException(type.getName() + " needs @ErrorCode, the code both doors report");
+            }
+            return code.value();
+        }
+    };
 
     private final Map<String, Object> extensions;
 
@@ -17,7 +33,9 @@ public abstract class DomainException extends RuntimeException {
 
     public abstract int status();
 
-    public abstract String code();
+    public final String code() {
+        return CODES.get(getClass());
+    }
 
     /** Extra members a client can act on (e.g. the allowed moves of a finding). */
     public Map<String, Object> extensions() {

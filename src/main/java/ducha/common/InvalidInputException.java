@@ -33,9 +33,4 @@ public class InvalidInputException extends DomainException {
     public int status() {
         return 400;
     }
-
-    @Override
-    public String code() {
-        return "VALIDATION";
-    }
 }

@@ -13,9 +13,4 @@ public class PreconditionRequiredException extends DomainException {
     public int status() {
         return 428;
     }
-
-    @Override
-    public String code() {
-        return "PRECONDITION_REQUIRED";
-    }
 }

@@ -13,9 +13,4 @@ public class ResourceNotFoundException extends DomainException {
     public int status() {
         return 404;
     }
-
-    @Override
-    public String code() {
-        return "NOT_FOUND";
-    }
 }

@@ -21,9 +21,4 @@ public class StaleVersionException extends DomainException {
     public int status() {
         return 412;
     }
-
-    @Override
-    public String code() {
-        return "STALE_VERSION";
-    }
 }

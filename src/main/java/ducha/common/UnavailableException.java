@@ -28,9 +28,4 @@ public class UnavailableException extends DomainException {
     public int status() {
         return 503;
     }
-
-    @Override
-    public String code() {
-        return "UNAVAILABLE";
-    }
 }

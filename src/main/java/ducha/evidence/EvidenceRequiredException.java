@@ -16,11 +16,6 @@ public class EvidenceRequiredException extends ConflictException {
     }
 
     @Override
-    public String code() {
-        return "EVIDENCE_REQUIRED";
-    }
-
-    @Override
     public boolean isTransient() {
         return true;
     }

@@ -38,6 +38,8 @@ public class EvidenceSweep {
     public static final String ACTOR = "system";
     /** Findings per transaction; the next run takes the rest. */
     private static final int BATCH = 100;
+    /** The status as the SQL literal the sweep compares with, from the enum rather than spelt again. */
+    private static final String RECTIFIED = "'" + FindingStatus.RECTIFIED.name() + "'";
 
     private final FindingRepository findings;
     private final NoticeRepository notices;
@@ -72,19 +74,19 @@ public class EvidenceSweep {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         update finding f set after_photo_due_at = null
                         where f.after_photo_due_at < :now
-                          and (f.status <> 'RECTIFIED' or not f.rectified_on_site or exists (
+                          and (f.status <> %s or not f.rectified_on_site or exists (
                                select 1 from attachment a where a.finding_id = f.id and a.%s
                                and coalesce(a.taken_at, a.created_at) <= f.found_at + make_interval(secs => :grace)))
-                        """.formatted(EvidenceRules.AFTER_PHOTO.replace(" media_type", " a.media_type")))
+                        """.formatted(RECTIFIED, EvidenceRules.AFTER_PHOTO.replace(" media_type", " a.media_type")))
                         .setParameter("now", now)
                         .setParameter("grace", (double) grace)
                         .executeUpdate()
                 .chain(() -> session.createNativeQuery("""
                         select f.id from finding f
-                        where f.after_photo_due_at < :now and f.status = 'RECTIFIED' and f.rectified_on_site
+                        where f.after_photo_due_at < :now and f.status = %s and f.rectified_on_site
                         order by f.after_photo_due_at, f.id
                         limit :batch
-                        for update skip locked""", UUID.class)
+                        for update skip locked""".formatted(RECTIFIED), UUID.class)
                         .setParameter("now", now)
                         .setParameter("batch", BATCH)
                         .getResultList()))

@@ -1,31 +1,21 @@
 package ducha.graphql;
 
-import ducha.common.AccessDeniedException;
-import ducha.common.DatabaseErrors;
-import ducha.common.Violations;
-import ducha.security.UnauthenticatedException;
+import ducha.common.Failures;
 import ducha.web.RequestLogContext;
-import jakarta.validation.ConstraintViolationException;
-import io.quarkus.security.AuthenticationCompletionException;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.util.concurrent.CompletionException;
 
 /**
  * Runs around every GraphQL operation, outside the security check:
  * <ul>
  * <li>puts the caller's subject into the log context, as web/RequestLogContext does for REST;</li>
- * <li>turns security and database failures into domain exceptions, whose @ErrorCode becomes
- * {@code extensions.code} (UNAUTHENTICATED, FORBIDDEN, CONFLICT …);</li>
+ * <li>turns security, validation and database failures into domain exceptions (common/Failures, as REST does),
+ * whose @ErrorCode becomes {@code extensions.code} (UNAUTHENTICATED, FORBIDDEN, CONFLICT …);</li>
  * <li>delivers each subscription's events on a context of its own, with the subscriber's identity and a request
  * scope, so that fields nested in the events resolve like those of a query;</li>
  * <li>queues the operation's database work behind the earlier ones of the same request. GraphQL resolves
@@ -81,22 +71,9 @@ public class GraphQLBoundaryInterceptor {
         }).onFailure().transform(GraphQLBoundaryInterceptor::translate));
     }
 
+    /** The failure as a domain exception (common/Failures, the same translation as REST's) for GraphQL to report. */
     static RuntimeException translate(Throwable failure) {
-        Throwable e = failure;
-        while ((e instanceof CompositeException || e instanceof CompletionException) && e.getCause() != null) {
-            e = e instanceof CompositeException composite ? composite.getCauses().get(0) : e.getCause();
-        }
-        if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException
-                || e instanceof AuthenticationCompletionException) {
-            return UnauthenticatedException.of(e);
-        }
-        if (e instanceof ConstraintViolationException violations) {
-            return Violations.toInvalidInput(violations);
-        }
-        if (e instanceof ForbiddenException) {
-            return new AccessDeniedException("Your role does not allow this operation.");
-        }
-        Throwable translated = DatabaseErrors.translate(e);
+        Throwable translated = Failures.translate(failure);
         return translated instanceof RuntimeException runtime ? runtime : new IllegalStateException(translated);
     }
 }

@@ -70,7 +70,7 @@ public class RequestEnvelope {
     private final int maxComplexity;
     private final UpgradedRequests upgrades;
 
-    public RequestEnvelope(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+    public RequestEnvelope(@ConfigProperty(name = "ducha.limits.body", defaultValue = "1M") MemorySize maxBodySize,
             GraphQLDocuments documents, PersistedQueries persisted, UpgradedRequests upgrades,
             @ConfigProperty(name = "ducha.graphql.max-cost", defaultValue = "10000") long maxCost,
             @ConfigProperty(name = "quarkus.smallrye-graphql.instrumentation-query-depth") int maxDepth,
@@ -101,8 +101,20 @@ public class RequestEnvelope {
     void register(@Observes Router router) {
         router.route(HttpMethod.POST, "/graphql").order(-100)
                 .handler(BodyHandler.create().setBodyLimit(maxBodyBytes))
-                .handler(this::checkPost);
+                .handler(this::checkPost)
+                .failureHandler(this::refuseOversizedBody);
         router.route(HttpMethod.GET, "/graphql").order(-100).handler(this::checkGet);
+    }
+
+    /** The body handler refuses a body over the JSON limit (web/BodyLimitFilter's for REST) with 413. */
+    private void refuseOversizedBody(RoutingContext context) {
+        if (context.statusCode() != 413) {
+            context.next();
+            return;
+        }
+        // The rest of the body may still be on its way: close rather than read it.
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        refuse(context, 413, "PAYLOAD_TOO_LARGE", "The request body is larger than " + maxBodyBytes + " bytes.");
     }
 
     private void checkPost(RoutingContext context) {
@@ -392,7 +404,7 @@ public class RequestEnvelope {
 
     private static void unauthenticated(RoutingContext context, UnauthenticatedException refusal) {
         context.response().putHeader("WWW-Authenticate", refusal.challenge());
-        refuse(context, 401, "UNAUTHENTICATED", refusal.getMessage());
+        refuse(context, 401, refusal.code(), refusal.getMessage());
     }
 
     private static void refuse(RoutingContext context, int status, String code, String message) {

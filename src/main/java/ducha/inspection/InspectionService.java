@@ -5,7 +5,6 @@ import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
 import ducha.common.Batches;
 import ducha.common.Cursors;
-import ducha.common.DatabaseErrors;
 import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
@@ -128,8 +127,7 @@ public class InspectionService {
                 .chain(() -> inspections.persistAndFlush(inspection))
                 .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version,
                         InspectionView.of(saved), null))
-                .map(InspectionView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .map(InspectionView::of);
     }
 
     @WithTransaction
@@ -156,8 +154,7 @@ public class InspectionService {
                 .call(inspections::flush)
                 .call(inspection -> changes.record(ENTITY, id, ChangeOp.UPDATE, inspection.version,
                         InspectionView.of(inspection), null))
-                .map(InspectionView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .map(InspectionView::of);
     }
 
     /** Deleting is for mistakes; an inspection with findings is refused by the database (409). */
@@ -168,8 +165,7 @@ public class InspectionService {
                 .call(inspection -> inspections.delete(inspection).call(inspections::flush))
                 .call(inspection -> changes.record(ENTITY, id, ChangeOp.DELETE, inspection.version,
                         InspectionView.of(inspection), null))
-                .replaceWithVoid()
-                .onFailure().transform(DatabaseErrors::translate);
+                .replaceWithVoid();
     }
 
     Uni<Inspection> require(UUID id) {

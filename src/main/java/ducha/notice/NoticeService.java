@@ -5,7 +5,6 @@ import ducha.change.ChangeOp;
 import ducha.common.AuditedEntity;
 import ducha.common.Batches;
 import ducha.common.Cursors;
-import ducha.common.DatabaseErrors;
 import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
@@ -117,8 +116,7 @@ public class NoticeService {
                 .chain(() -> notices.persistAndFlush(notice))
                 .call(saved -> notices.replaceCitations(saved.id, findingIds))
                 .map(saved -> NoticeView.of(saved, findingIds))
-                .call(view -> changes.record(ENTITY, view.id(), ChangeOp.CREATE, view.version(), view, null))
-                .onFailure().transform(DatabaseErrors::translate);
+                .call(view -> changes.record(ENTITY, view.id(), ChangeOp.CREATE, view.version(), view, null));
     }
 
     @WithTransaction
@@ -135,8 +133,7 @@ public class NoticeService {
                 .call(notices::flush)
                 .call(notice -> notices.replaceCitations(id, findingIds))
                 .map(notice -> NoticeView.of(notice, findingIds))
-                .call(view -> changes.record(ENTITY, id, ChangeOp.UPDATE, view.version(), view, null))
-                .onFailure().transform(DatabaseErrors::translate);
+                .call(view -> changes.record(ENTITY, id, ChangeOp.UPDATE, view.version(), view, null));
     }
 
     @WithTransaction
@@ -146,8 +143,7 @@ public class NoticeService {
                 .chain(this::view)
                 .call(view -> notices.deleteById(id).call(notices::flush))
                 .call(view -> changes.record(ENTITY, id, ChangeOp.DELETE, view.version(), view, null))
-                .replaceWithVoid()
-                .onFailure().transform(DatabaseErrors::translate);
+                .replaceWithVoid();
     }
 
     Uni<Notice> require(UUID id) {

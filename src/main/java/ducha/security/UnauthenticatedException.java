@@ -46,9 +46,4 @@ public class UnauthenticatedException extends DomainException {
     public int status() {
         return 401;
     }
-
-    @Override
-    public String code() {
-        return "UNAUTHENTICATED";
-    }
 }

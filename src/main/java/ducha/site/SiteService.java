@@ -7,7 +7,6 @@ import ducha.change.ChangeOp;
 import ducha.common.Batches;
 import ducha.common.ConflictException;
 import ducha.common.Cursors;
-import ducha.common.DatabaseErrors;
 import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
@@ -87,8 +86,7 @@ public class SiteService {
         apply(site, input);
         return sites.persistAndFlush(site)
                 .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version, SiteView.of(saved), null))
-                .map(SiteView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .map(SiteView::of);
     }
 
     @WithTransaction
@@ -104,8 +102,7 @@ public class SiteService {
                 })
                 .call(sites::flush)
                 .call(site -> changes.record(ENTITY, id, ChangeOp.UPDATE, site.version, SiteView.of(site), null))
-                .map(SiteView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .map(SiteView::of);
     }
 
     /** Only an unreferenced site can go; one with history is deactivated instead. */
@@ -119,8 +116,7 @@ public class SiteService {
                 })))
                 .call(site -> sites.delete(site).call(sites::flush))
                 .call(site -> changes.record(ENTITY, id, ChangeOp.DELETE, site.version, SiteView.of(site), null))
-                .replaceWithVoid()
-                .onFailure().transform(DatabaseErrors::translate);
+                .replaceWithVoid();
     }
 
     Uni<Site> require(UUID id) {

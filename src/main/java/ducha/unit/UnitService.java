@@ -5,7 +5,6 @@ import ducha.change.ChangeOp;
 import ducha.common.Batches;
 import ducha.common.ConflictException;
 import ducha.common.Cursors;
-import ducha.common.DatabaseErrors;
 import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
@@ -96,8 +95,7 @@ public class UnitService {
                     return units.persistAndFlush(unit);
                 })
                 .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version, UnitView.of(saved), null))
-                .map(UnitView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .map(UnitView::of);
     }
 
     @WithTransaction
@@ -114,8 +112,7 @@ public class UnitService {
                 })
                 .call(units::flush)
                 .call(unit -> changes.record(ENTITY, id, ChangeOp.UPDATE, unit.version, UnitView.of(unit), null))
-                .map(UnitView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .map(UnitView::of);
     }
 
     /** Only an unreferenced unit can go; one with history is deactivated instead. */
@@ -129,8 +126,7 @@ public class UnitService {
                 })))
                 .call(unit -> units.delete(unit).call(units::flush))
                 .call(unit -> changes.record(ENTITY, id, ChangeOp.DELETE, unit.version, UnitView.of(unit), null))
-                .replaceWithVoid()
-                .onFailure().transform(DatabaseErrors::translate);
+                .replaceWithVoid();
     }
 
     Uni<Unit> require(UUID id) {

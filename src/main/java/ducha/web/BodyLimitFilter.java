@@ -1,7 +1,10 @@
 package ducha.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -25,11 +28,14 @@ public class BodyLimitFilter {
 
     private final long maxBodyBytes;
     private final long maxAttachmentBytes;
+    private final ObjectMapper json;
 
     public BodyLimitFilter(@ConfigProperty(name = "ducha.limits.body", defaultValue = "1M") MemorySize maxBody,
-            @ConfigProperty(name = "ducha.limits.attachment", defaultValue = "10M") MemorySize maxAttachment) {
+            @ConfigProperty(name = "ducha.limits.attachment", defaultValue = "10M") MemorySize maxAttachment,
+            ObjectMapper json) {
         this.maxBodyBytes = maxBody.asLongValue();
         this.maxAttachmentBytes = maxAttachment.asLongValue();
+        this.json = json;
     }
 
     void register(@Observes Filters filters) {
@@ -48,13 +54,12 @@ public class BodyLimitFilter {
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long limit = limitOf(rc);
         if (length != null && exceeds(length, limit)) {
-            String body = "{\"type\":\"urn:ducha:problem:payload-too-large\",\"title\":\"Payload too large\","
-                    + "\"status\":413,\"detail\":\"The request body is larger than " + limit
-                    + " bytes.\",\"code\":\"PAYLOAD_TOO_LARGE\"}";
-            rc.response().setStatusCode(413)
+            Problem problem = new Problem("PAYLOAD_TOO_LARGE", 413,
+                    "The request body is larger than " + limit + " bytes.", rc.normalizedPath(), null);
+            rc.response().setStatusCode(problem.status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(body);
+                    .end(Buffer.buffer(bytesOf(problem)));
             return;
         }
         rc.next();
@@ -65,6 +70,14 @@ public class BodyLimitFilter {
         return rc.request().method() == HttpMethod.POST && ATTACHMENT_UPLOAD.matcher(rc.normalizedPath()).matches()
                 ? maxAttachmentBytes
                 : maxBodyBytes;
+    }
+
+    private byte[] bytesOf(Problem problem) {
+        try {
+            return json.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem could not be written as JSON", e);
+        }
     }
 
     private static boolean exceeds(String length, long limit) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ducha.common.ConflictException;
-import ducha.common.DatabaseErrors;
 import ducha.common.DomainException;
+import ducha.common.Failures;
 import ducha.common.Hashes;
 import ducha.common.InvalidInputException;
 import ducha.security.CurrentUser;
@@ -111,7 +111,7 @@ public class Idempotency {
                         .call(stored -> complete(subject, key, attempt, stored)))
                 .map(stored -> stored.toResponse(false))
                 .onFailure().recoverWithUni(failure -> {
-                    Throwable cause = DatabaseErrors.translate(ProblemMapper.unwrap(failure));
+                    Throwable cause = Failures.translate(failure);
                     if (cause instanceof RequestInFlightException) {
                         return Uni.createFrom().failure(cause);
                     }

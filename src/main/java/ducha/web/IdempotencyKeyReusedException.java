@@ -1,8 +1,10 @@
 package ducha.web;
 
 import ducha.common.DomainException;
+import io.smallrye.graphql.api.ErrorCode;
 
 /** The caller used an Idempotency-Key again for a different request (method, path or body). */
+@ErrorCode("IDEMPOTENCY_KEY_REUSED")
 public class IdempotencyKeyReusedException extends DomainException {
 
     public IdempotencyKeyReusedException() {
@@ -13,10 +15,5 @@ public class IdempotencyKeyReusedException extends DomainException {
     @Override
     public int status() {
         return 422;
-    }
-
-    @Override
-    public String code() {
-        return "IDEMPOTENCY_KEY_REUSED";
     }
 }

@@ -104,39 +104,39 @@ public class OpenApiContract implements OASFilter {
         components.setParameters(parameters);
         Map<String, APIResponse> responses = new LinkedHashMap<>();
         problem(responses, "BadRequest", 400, "Invalid input: the problem names the fields.", "VALIDATION",
-                "Invalid input", "severity: must be one of [LOW, MEDIUM, HIGH, CRITICAL].");
+                "severity: must be one of [LOW, MEDIUM, HIGH, CRITICAL].");
         problem(responses, "Unauthenticated", 401, "No bearer token, or one that was not accepted (the detail says "
-                        + "which, never why).", "UNAUTHENTICATED", "Unauthenticated",
+                        + "which, never why).", "UNAUTHENTICATED",
                 "This operation needs a bearer token: send the header 'Authorization: Bearer <access token>'.");
         problem(responses, "Forbidden", 403, "The token's roles or unit do not allow this.", "FORBIDDEN",
-                "Forbidden", "This belongs to another unit; inspectors may only write for unit WEISHI-G1 and its "
+                "This belongs to another unit; inspectors may only write for unit WEISHI-G1 and its "
                         + "sub-units.");
-        problem(responses, "NotFound", 404, "No such row.", "NOT_FOUND", "Not Found",
+        problem(responses, "NotFound", 404, "No such row.", "NOT_FOUND",
                 "No finding with id 0b5f5a4e-3c3a-4f0e-9d4b-2a6f3c1d9e77.");
         problem(responses, "Conflict", 409, "The request conflicts with the state of the data (e.g. a lifecycle "
                         + "move it does not allow, a row still referred to), or a request with the same "
                         + "Idempotency-Key is still running (code REQUEST_IN_FLIGHT: retry shortly).", "CONFLICT",
-                "Conflict", "A finding that is RECTIFIED cannot take START; nothing is allowed to you now; an admin "
+                "A finding that is RECTIFIED cannot take START; nothing is allowed to you now; an admin "
                         + "may VERIFY or REOPEN.");
         problem(responses, "PreconditionFailed", 412, "If-Match names a version that is no longer current.",
-                "STALE_VERSION", "Stale version", "The finding 0b5f5a4e-3c3a-4f0e-9d4b-2a6f3c1d9e77 was changed by "
+                "STALE_VERSION", "The finding 0b5f5a4e-3c3a-4f0e-9d4b-2a6f3c1d9e77 was changed by "
                         + "someone else; read it again and retry.");
         problem(responses, "AlreadyExists", 412, "If-None-Match: * and a row with the client-chosen id exists.",
-                "ALREADY_EXISTS", "Already exists", "A finding with id 0b5f5a4e-3c3a-4f0e-9d4b-2a6f3c1d9e77 exists "
+                "ALREADY_EXISTS", "A finding with id 0b5f5a4e-3c3a-4f0e-9d4b-2a6f3c1d9e77 exists "
                         + "already; If-None-Match: * creates only a new one.");
         problem(responses, "PayloadTooLarge", 413, "The body is over the limit (1 MiB; 10 MiB for an attachment).",
-                "PAYLOAD_TOO_LARGE", "Payload too large", "The request body is larger than 1048576 bytes.");
+                "PAYLOAD_TOO_LARGE", "The request body is larger than 1048576 bytes.");
         problem(responses, "UnsupportedMediaType", 415, "The body's type (declared, or for an attachment read from "
-                        + "its bytes) is not accepted.", "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type",
+                        + "its bytes) is not accepted.", "UNSUPPORTED_MEDIA_TYPE",
                 "The content is not a JPEG, PNG or WebP image or a PDF document.");
         problem(responses, "RangeNotSatisfiable", 416, "The Range lies beyond the content; Content-Range names its "
-                + "size.", "RANGE_NOT_SATISFIABLE", "Range Not Satisfiable", "The requested range lies outside the "
+                + "size.", "RANGE_NOT_SATISFIABLE", "The requested range lies outside the "
                 + "245760 bytes of this content.");
         problem(responses, "IdempotencyKeyReused", 422, "The Idempotency-Key was used before for another request.",
-                "IDEMPOTENCY_KEY_REUSED", "Unprocessable Content", "This Idempotency-Key was already used for a "
+                "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a "
                         + "different request (method, path or body). Use a new key for a new request.");
         problem(responses, "PreconditionRequired", 428, "If-Match is missing.", "PRECONDITION_REQUIRED",
-                "Precondition required", "This change needs the If-Match header with the ETag of the version you "
+                "This change needs the If-Match header with the ETag of the version you "
                         + "read.");
         responses.put("NotModified", OASFactory.createAPIResponse()
                 .description("The ETag in If-None-Match is still current; no body.")
@@ -299,9 +299,10 @@ public class OpenApiContract implements OASFilter {
     }
 
     private static void problem(Map<String, APIResponse> responses, String name, int status, String description,
-            String code, String title, String detail) {
+            String code, String detail) {
+        String title = Problem.titleOf(code, status);
         Map<String, Object> example = new LinkedHashMap<>();
-        example.put("type", "urn:ducha:problem:" + code.toLowerCase().replace('_', '-'));
+        example.put("type", Problem.typeOf(code));
         example.put("title", title);
         example.put("status", status);
         example.put("detail", detail);

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import ducha.common.DatabaseErrors;
 import ducha.common.DomainException;
+import ducha.common.Failures;
 import ducha.common.FieldError;
 import ducha.common.InvalidInputException;
-import ducha.common.Violations;
 import ducha.security.UnauthenticatedException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -23,7 +22,6 @@ import io.smallrye.mutiny.CompositeException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
@@ -72,11 +70,10 @@ public class ProblemMapper {
     }
 
     static RestResponse<Problem> toResponse(Throwable failure, UriInfo uri) {
-        Throwable e = DatabaseErrors.translate(unwrap(failure));
+        Throwable e = Failures.translate(failure);
         String path = uri == null ? null : uri.getPath();
         if (e instanceof DomainException domain) {
-            Problem problem = new Problem(domain.code(), titleOf(domain.status()), domain.status(),
-                    domain.getMessage(), path,
+            Problem problem = new Problem(domain.code(), domain.status(), domain.getMessage(), path,
                     domain instanceof InvalidInputException invalid ? invalid.errors() : null);
             domain.extensions().forEach((name, value) -> {
                 if (!name.equals("errors") || problem.errors == null) {
@@ -94,19 +91,8 @@ public class ProblemMapper {
             }
             return respond(problem);
         }
-        if (e instanceof ConstraintViolationException violations) {
-            return toResponse(Violations.toInvalidInput(violations), uri);
-        }
         if (e instanceof JsonProcessingException json) {
             return respond(jsonProblem(json, path));
-        }
-        if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException
-                || e instanceof AuthenticationCompletionException) {
-            return toResponse(UnauthenticatedException.of(e), uri);
-        }
-        if (e instanceof ForbiddenException) {
-            return respond(new Problem("FORBIDDEN", "Forbidden", 403,
-                    "Your role does not allow this operation.", path, null));
         }
         if (e instanceof WebApplicationException web && web.getCause() instanceof JsonProcessingException json) {
             return respond(jsonProblem(json, path));
@@ -115,7 +101,7 @@ public class ProblemMapper {
             int status = web.getResponse().getStatus();
             RestResponse.ResponseBuilder<Problem> builder = RestResponse.ResponseBuilder.<Problem>create(status)
                     .type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(codeOf(status), titleOf(status), status, detailOf(status, path), path, null));
+                    .entity(new Problem(codeOf(status), status, detailOf(status, path), path, null));
             String allow = web.getResponse().getHeaderString("Allow");
             if (allow != null) {
                 builder.header("Allow", allow);
@@ -124,7 +110,7 @@ public class ProblemMapper {
         }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure %s on %s", incident, path);
-        return respond(new Problem("INTERNAL", "Internal error", 500,
+        return respond(new Problem("INTERNAL", 500,
                 "The service failed unexpectedly; the incident id is in its log.", path, null)
                 .with("incident", incident));
     }
@@ -138,32 +124,19 @@ public class ProblemMapper {
         return builder.build();
     }
 
-    static Throwable unwrap(Throwable failure) {
-        Throwable e = failure;
-        while (true) {
-            if (e instanceof CompositeException composite && !composite.getCauses().isEmpty()) {
-                e = composite.getCauses().get(0);
-            } else if (e instanceof CompletionException && e.getCause() != null) {
-                e = e.getCause();
-            } else {
-                return e;
-            }
-        }
-    }
-
     private static Problem jsonProblem(JsonProcessingException json, String path) {
         JsonParseException syntax = syntaxErrorIn(json);
         if (syntax != null) {
             // Jackson reports a body that breaks off inside a member under that member's name; it is still not JSON.
             JsonLocation at = syntax.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            return new Problem("MALFORMED_JSON", "Malformed JSON", 400, syntax instanceof JsonEOFException
+            return new Problem("MALFORMED_JSON", 400, syntax instanceof JsonEOFException
                     ? "The request body is not valid JSON: it breaks off" + where + "."
                     : "The request body is not valid JSON" + where + ".", path, null);
         }
         if (json instanceof UnrecognizedPropertyException unknown) {
             String field = pathOf(unknown);
-            return new Problem("VALIDATION", "Invalid input", 400,
+            return new Problem("VALIDATION", 400,
                     field + ": is not a property of this resource (server-owned or misspelt).", path,
                     List.of(new FieldError(field, "is not accepted here")));
         }
@@ -172,21 +145,21 @@ public class ProblemMapper {
             String expected = format.getTargetType() != null && format.getTargetType().isEnum()
                     ? "one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants())
                     : "a valid " + simpleName(format.getTargetType());
-            return new Problem("VALIDATION", "Invalid input", 400, field + ": must be " + expected + ".", path,
+            return new Problem("VALIDATION", 400, field + ": must be " + expected + ".", path,
                     List.of(new FieldError(field, "must be " + expected)));
         }
         if (json instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             String field = pathOf(mismatched);
             String expected = "a valid " + simpleName(mismatched.getTargetType());
-            return new Problem("VALIDATION", "Invalid input", 400, field + ": must be " + expected + ".", path,
+            return new Problem("VALIDATION", 400, field + ": must be " + expected + ".", path,
                     List.of(new FieldError(field, "must be " + expected)));
         }
         if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = pathOf(mapping);
-            return new Problem("VALIDATION", "Invalid input", 400, field + ": has an invalid value.", path,
+            return new Problem("VALIDATION", 400, field + ": has an invalid value.", path,
                     List.of(new FieldError(field, "has an invalid value")));
         }
-        return new Problem("MALFORMED_JSON", "Malformed JSON", 400,
+        return new Problem("MALFORMED_JSON", 400,
                 "The request body is not valid JSON of the expected shape.", path, null);
     }
 
@@ -245,20 +218,6 @@ public class ProblemMapper {
             case 428 -> "PRECONDITION_REQUIRED";
             default -> status >= 500 ? "INTERNAL" : "HTTP_" + status;
         };
-    }
-
-    static String titleOf(int status) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        if (status == 412) {
-            return "Stale version";
-        }
-        if (status == 428) {
-            return "Precondition required";
-        }
-        if (status == 400) {
-            return "Invalid input";
-        }
-        return known != null ? known.getReasonPhrase() : "HTTP " + status;
     }
 
     private static String detailOf(int status, String path) {

@@ -1,9 +1,11 @@
 package ducha.web;
 
 import ducha.common.DomainException;
+import io.smallrye.graphql.api.ErrorCode;
 import java.util.Map;
 
 /** A Range that lies wholly beyond the content; the problem names the size to ask again within. */
+@ErrorCode("RANGE_NOT_SATISFIABLE")
 public class RangeNotSatisfiableException extends DomainException {
 
     public RangeNotSatisfiableException(long size) {
@@ -13,10 +15,5 @@ public class RangeNotSatisfiableException extends DomainException {
     @Override
     public int status() {
         return 416;
-    }
-
-    @Override
-    public String code() {
-        return "RANGE_NOT_SATISFIABLE";
     }
 }

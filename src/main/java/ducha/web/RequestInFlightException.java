@@ -1,8 +1,10 @@
 package ducha.web;
 
 import ducha.common.DomainException;
+import io.smallrye.graphql.api.ErrorCode;
 
 /** The first request with this Idempotency-Key has not finished yet. */
+@ErrorCode("REQUEST_IN_FLIGHT")
 public class RequestInFlightException extends DomainException {
 
     public RequestInFlightException() {
@@ -13,10 +15,5 @@ public class RequestInFlightException extends DomainException {
     @Override
     public int status() {
         return 409;
-    }
-
-    @Override
-    public String code() {
-        return "REQUEST_IN_FLIGHT";
     }
 }

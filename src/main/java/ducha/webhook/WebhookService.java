@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ducha.common.AuditedEntity;
-import ducha.common.DatabaseErrors;
 import ducha.common.ExpectedVersions;
 import ducha.common.FieldError;
 import ducha.common.InvalidInputException;
@@ -91,7 +90,7 @@ public class WebhookService {
                                     values (:id, pg_snapshot_xmin(pg_current_snapshot()))""")
                             .setParameter("id", saved.id).executeUpdate()))
                     .map(saved -> WebhookView.of(saved, true));
-        }).onFailure().transform(DatabaseErrors::translate);
+        });
     }
 
     @WithTransaction
@@ -117,8 +116,7 @@ public class WebhookService {
                                     .setParameter("id", id).executeUpdate()));
                 })
                 .call(endpoints::flush)
-                .map(endpoint -> WebhookView.of(endpoint, false)))
-                .onFailure().transform(DatabaseErrors::translate);
+                .map(endpoint -> WebhookView.of(endpoint, false)));
     }
 
     /** Deletes the endpoint with its stream, queue and log; nothing more is sent to it. */
@@ -128,8 +126,7 @@ public class WebhookService {
                 .invoke(endpoint -> Versions.check(ENTITY, id, expected, endpoint.version))
                 .call(endpoint -> endpoints.delete(endpoint))
                 .call(endpoints::flush)
-                .replaceWithVoid()
-                .onFailure().transform(DatabaseErrors::translate);
+                .replaceWithVoid();
     }
 
     /**
@@ -153,8 +150,7 @@ public class WebhookService {
                 })
                 .call(endpoints::flush)
                 .map(endpoint -> new WebhookSecretView(endpoint.secret, Times.utc(endpoint.previousSecretUntil),
-                        endpoint.version))
-                .onFailure().transform(DatabaseErrors::translate);
+                        endpoint.version));
     }
 
     /** The delivery log of an endpoint, newest attempt first. */

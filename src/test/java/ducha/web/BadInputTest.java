@@ -9,22 +9,32 @@ import static org.hamcrest.Matchers.containsString;
 
 import ducha.support.Api;
 import ducha.support.Db;
+import ducha.support.Gql;
 import ducha.support.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Whatever a client sends, it gets a 4xx problem, never a 500, and nothing is written. */
+/**
+ * Whatever a client sends, it gets a 4xx problem, never a 500, and nothing is written; each kind of error has one
+ * code, the same through REST (problem details) and GraphQL ({@code errors[].extensions.code}).
+ */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
 class BadInputTest {
@@ -166,5 +176,125 @@ class BadInputTest {
         }
         given().auth().oauth2(Tokens.token("someone", null, "visitor")).get("/api/v1/units").then().statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * One kind of error: what REST answers (status, title as openapi.yaml documents it, code) and the GraphQL
+     * operation that meets the same rule, or null where that door cannot meet it (said where). Both doors use the
+     * same fixture, made before the count of changes.
+     */
+    record ErrorKind(String name, int status, String code, String title, String field, Supplier<String> fixture,
+            Function<String, Response> rest, Function<String, JsonPath> graphql) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<ErrorKind> errorKinds() {
+        String createUnit = "mutation($input: UnitInput!) { createUnit(input: $input) { id } }";
+        return Stream.of(
+                new ErrorKind("validation", 400, "VALIDATION", "Invalid input", "code", () -> null,
+                        none -> as(Tokens.admin()).body(unit("bad code!")).post("/api/v1/units"),
+                        none -> Gql.query(Tokens.admin(), createUnit, Map.of("input", unit("bad code!")))),
+                new ErrorKind("not found", 404, "NOT_FOUND", "Not Found", null, () -> UUID.randomUUID().toString(),
+                        id -> as(Tokens.admin()).header("If-Match", "*").delete("/api/v1/units/" + id),
+                        id -> Gql.query(Tokens.admin(), "mutation($id: ID!) { deleteUnit(id: $id, expectedVersion: 0) }",
+                                Map.of("id", id))),
+                // A unit with a sub-unit is not deleted.
+                new ErrorKind("conflict", 409, "CONFLICT", "Conflict", null, () -> Api.world().unitId(),
+                        id -> as(Tokens.admin()).header("If-Match", "*").delete("/api/v1/units/" + id),
+                        id -> Gql.query(Tokens.admin(), "mutation($id: ID!) { deleteUnit(id: $id, expectedVersion: 0) }",
+                                Map.of("id", id))),
+                new ErrorKind("stale version", 412, "STALE_VERSION", "Stale version", null, BadInputTest::newUnit,
+                        id -> as(Tokens.admin()).header("If-Match", "\"7\"").body(unit(Api.code("U")))
+                                .put("/api/v1/units/" + id),
+                        id -> Gql.query(Tokens.admin(), """
+                                mutation($id: ID!, $input: UnitInput!) {
+                                  updateUnit(id: $id, expectedVersion: 7, input: $input) { id } }""",
+                                Map.of("id", id, "input", unit(Api.code("U"))))),
+                // GraphQL's schema makes expectedVersion a required argument of every change: nothing to omit.
+                new ErrorKind("precondition required", 428, "PRECONDITION_REQUIRED", "Precondition required", null,
+                        BadInputTest::newUnit,
+                        id -> as(Tokens.admin()).body(unit(Api.code("U"))).put("/api/v1/units/" + id),
+                        null),
+                // Quarkus' role check (admin only), not one of the service's own refusals.
+                new ErrorKind("forbidden", 403, "FORBIDDEN", "Forbidden", null, () -> world().unitCode(),
+                        unitCode -> as(Tokens.inspector(unitCode)).body(unit(Api.code("U"))).post("/api/v1/units"),
+                        unitCode -> Gql.query(Tokens.inspector(unitCode), createUnit,
+                                Map.of("input", unit(Api.code("U"))))),
+                new ErrorKind("unauthenticated", 401, "UNAUTHENTICATED", "Unauthenticated", null, () -> null,
+                        none -> given().accept(ContentType.JSON).get("/api/v1/units"),
+                        none -> Gql.query(null, "{ units(first: 1) { nodes { id } } }")),
+                new ErrorKind("payload too large", 413, "PAYLOAD_TOO_LARGE", "Payload too large", null, () -> null,
+                        none -> as(Tokens.admin()).body(oversized()).post("/api/v1/units"),
+                        none -> given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(oversized())
+                                .post("/graphql").then().statusCode(413).extract().jsonPath()),
+                new ErrorKind("bad media type", 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type", null,
+                        () -> null,
+                        none -> given().auth().oauth2(Tokens.admin()).contentType(ContentType.TEXT).body("a unit")
+                                .post("/api/v1/units"),
+                        none -> given().auth().oauth2(Tokens.admin()).contentType(ContentType.TEXT)
+                                .body("{ units { id } }").post("/graphql").then().statusCode(415).extract().jsonPath()),
+                // No service checks a code before the insert: PostgreSQL's unique constraint refuses it.
+                new ErrorKind("database unique violation", 409, "CONFLICT", "Conflict", "code", () -> world().unitCode(),
+                        taken -> as(Tokens.admin()).body(unit(taken)).post("/api/v1/units"),
+                        taken -> Gql.query(Tokens.admin(), createUnit, Map.of("input", unit(taken)))),
+                new ErrorKind("evidence required", 409, "EVIDENCE_REQUIRED", "Conflict", null, BadInputTest::highFinding,
+                        id -> as(Tokens.admin()).body(Map.of("action", "RECTIFY", "note", "已整改"))
+                                .post("/api/v1/findings/" + id + "/transitions"),
+                        id -> Gql.query(Tokens.admin(), """
+                                mutation($id: ID!) { transitionFinding(id: $id, action: RECTIFY, note: "已整改") { id } }""",
+                                Map.of("id", id))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errorKinds")
+    void reportsEachKindOfErrorWithOneCodeThroughBothDoors(ErrorKind kind) {
+        String fixture = kind.fixture().get();
+        long events = Db.changeEvents();
+        Response rest = kind.rest().apply(fixture);
+        rest.then().statusCode(kind.status()).contentType("application/problem+json")
+                .body("status", equalTo(kind.status()))
+                .body("type", equalTo("urn:ducha:problem:" + kind.code().toLowerCase().replace('_', '-')))
+                .body("title", equalTo(kind.title()))
+                .body("code", equalTo(kind.code()));
+        if (kind.field() != null) {
+            assertThat(rest.jsonPath().getList("errors.field", String.class)).as(rest.asString()).contains(kind.field());
+        }
+        if (kind.graphql() != null) {
+            JsonPath graphql = kind.graphql().apply(fixture);
+            assertThat(Gql.errorCode(graphql)).as(graphql.prettify()).isEqualTo(kind.code());
+            if (kind.field() != null) {
+                assertThat(graphql.getList("errors[0].extensions.details.errors.field", String.class))
+                        .as(graphql.prettify()).contains(kind.field());
+            }
+        }
+        assertThat(Db.changeEvents()).as("nothing written").isEqualTo(events);
+    }
+
+    private static Map<String, Object> unit(String code) {
+        Map<String, Object> unit = new HashMap<>();
+        unit.put("code", code);
+        unit.put("name", "单位 " + code);
+        unit.put("kind", "OTHER");
+        return unit;
+    }
+
+    /** A unit of its own, at version 0. */
+    private static String newUnit() {
+        return Api.createUnit(Api.code("U"), null).getString("id");
+    }
+
+    /** A HIGH finding without an AFTER photo: RECTIFY needs one. */
+    private static String highFinding() {
+        Map<String, Object> finding = Api.finding(world().groupId(), world().siteId());
+        finding.put("severity", "HIGH");
+        return Api.reportFinding(Tokens.admin(), finding).getString("id");
+    }
+
+    /** A JSON body over the 1 MiB limit, its length declared. */
+    private static String oversized() {
+        return "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
     }
 }
