@@ -6,7 +6,7 @@ import ducha.attachment.AttachmentRepository;
 import ducha.attachment.AttachmentView;
 import ducha.common.Hashes;
 import ducha.common.InvalidInputException;
-import ducha.common.Query;
+import ducha.common.HqlFilter;
 import ducha.finding.FindingRepository;
 import ducha.finding.FindingView;
 import ducha.inspection.InspectionRepository;
@@ -137,7 +137,7 @@ public class SyncService {
 
     /** Up to {@code max} rows of one entity after the id {@code after}, in id order, as upserts. */
     private Uni<List<SyncChange>> rows(String entity, Scope scope, UUID after, int max) {
-        Query query = new Query().where("id > :after", "after", after);
+        HqlFilter query = new HqlFilter().where("id > :after", "after", after);
         String siteInDistrict = "siteId in (select s.id from Site s where s.district = :district)";
         switch (entity) {
             case "unit" -> {

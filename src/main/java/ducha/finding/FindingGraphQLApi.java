@@ -85,9 +85,9 @@ public class FindingGraphQLApi {
 
     @Description("Every recorded change, oldest first.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    public Uni<List<@NonNull List<@NonNull FindingChange>>> history(@Source List<FindingView> findings) {
+    public Uni<List<@NonNull List<@NonNull FindingHistoryEntry>>> history(@Source List<FindingView> findings) {
         return service.histories(findings.stream().map(FindingView::id).toList())
-                .map(all -> all.stream().map(events -> events.stream().map(FindingChange::of).toList()).toList());
+                .map(all -> all.stream().map(events -> events.stream().map(FindingHistoryEntry::of).toList()).toList());
     }
 
     @Name("findings")
@@ -127,7 +127,7 @@ public class FindingGraphQLApi {
     @Description("Changes of findings matching the filter as they commit — made through REST or GraphQL, on any "
             + "replica — once each, in commit order.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    public Multi<FindingChanged> findingChanged(@Description("Which findings; all when omitted.") FindingGraphQLFilter filter) {
+    public Multi<FindingSubscriptionEvent> findingChanged(@Description("Which findings; all when omitted.") FindingGraphQLFilter filter) {
         return service.changes(FindingGraphQLFilter.toFilter(filter));
     }
 
@@ -143,8 +143,8 @@ public class FindingGraphQLApi {
     @Description("Edits a finding's details; expectedVersion must be the version you read.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull FindingView> updateFinding(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
-            @NonNull FindingGraphQLChanges input) {
-        return service.update(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion), input.toChanges());
+            @NonNull FindingGraphQLEditInput input) {
+        return service.update(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion), input.toInput());
     }
 
     @Mutation

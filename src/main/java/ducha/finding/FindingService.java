@@ -118,13 +118,13 @@ public class FindingService {
     }
 
     /** Changes of findings matching the filter, from now on, in commit order. */
-    public Multi<FindingChanged> changes(FindingFilter filter) {
+    public Multi<FindingSubscriptionEvent> changes(FindingFilter filter) {
         Uni<Set<UUID>> unitScope = filter.unitId() == null
                 ? Uni.createFrom().nullItem()
                 : units.subtreeIds(filter.unitId()).map(Set::copyOf);
         return unitScope.onItem().transformToMulti(unitIds -> feed.changes()
                 .filter(event -> ENTITY.equals(event.entity()) && event.data() != null)
-                .map(event -> new FindingChanged(Long.toString(event.seq()), event.op(), readView(event)))
+                .map(event -> new FindingSubscriptionEvent(Long.toString(event.seq()), event.op(), readView(event)))
                 .filter(change -> FindingSql.matches(change.finding(), filter, unitIds, Instant.now())));
     }
 
@@ -205,7 +205,7 @@ public class FindingService {
     }
 
     @WithTransaction
-    public Uni<FindingView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull FindingChanges input) {
+    public Uni<FindingView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull FindingEditInput input) {
         return require(id)
                 .call(finding -> access.requireWriteAccess(finding.unitId))
                 .invoke(finding -> Versions.check(ENTITY, id, expectedVersion, finding.version))

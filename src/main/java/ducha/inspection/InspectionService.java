@@ -10,7 +10,7 @@ import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
-import ducha.common.Query;
+import ducha.common.HqlFilter;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.Texts;
 import ducha.common.Times;
@@ -85,7 +85,7 @@ public class InspectionService {
                     .map(pages -> pages.get(0));
         }
         Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
-        Query query = new Query()
+        HqlFilter query = new HqlFilter()
                 .where("siteId = :siteId", "siteId", filter.siteId())
                 .where("startedAt >= :from", "from", filter.from())
                 .where("startedAt < :to", "to", filter.to())

@@ -10,7 +10,7 @@ import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
-import ducha.common.Query;
+import ducha.common.HqlFilter;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.Texts;
 import ducha.common.Times;
@@ -82,7 +82,7 @@ public class NoticeService {
             if (unitIds != null && unitIds.isEmpty()) {
                 return Uni.createFrom().item(new Page<NoticeView>(List.of(), null));
             }
-            Query query = new Query()
+            HqlFilter query = new HqlFilter()
                     .where("unitId in :unitIds", "unitIds", unitIds)
                     .where("kind = :kind", "kind", filter.kind())
                     .where("issuedAt >= :from", "from", filter.from())
