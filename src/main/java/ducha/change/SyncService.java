@@ -28,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -74,21 +75,19 @@ public class SyncService {
     }
 
     /** The unit filter resolved to the unit and its sub-units (null: any unit). */
-    private record Scope(List<UUID> unitIds, String district) {
+    private record Scope(Set<UUID> unitIds, String district) {
     }
 
     @WithSession
     public Uni<SyncPage> page(SyncFilter filter, String since, int limit) {
         String filterTag = filterTag(filter);
         SyncCursor cursor = since == null ? null : SyncCursor.decode(since, filterTag, ENTITIES.size());
-        Uni<List<UUID>> unitIds = filter.unitId() == null
-                ? Uni.createFrom().nullItem()
-                : units.subtreeIds(filter.unitId()).invoke(ids -> {
-                    if (ids.isEmpty()) {
-                        throw new InvalidInputException("unitId", "names no unit");
-                    }
-                });
-        return unitIds.map(ids -> new Scope(ids, filter.district())).chain(scope -> {
+        return units.scope(filter.unitId()).map(ids -> {
+            if (ids != null && ids.isEmpty()) {
+                throw new InvalidInputException("unitId", "names no unit");
+            }
+            return new Scope(ids, filter.district());
+        }).chain(scope -> {
             if (cursor == null) {
                 return watermark().chain(w -> snapshot(scope, new SyncCursor.Snapshot(filterTag, w, 0, null), limit));
             }

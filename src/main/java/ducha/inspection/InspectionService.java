@@ -79,10 +79,8 @@ public class InspectionService {
     @WithSession
     public Uni<Page<InspectionView>> list(InspectionFilter filter, PageRequest page) {
         if (filter.unitId() != null) {
-            InspectionFilter within = new InspectionFilter(null, filter.siteId(), filter.from(), filter.to(),
-                    filter.presence());
-            return batches.pages(InspectionBatches.Parent.UNIT_TREE, List.of(filter.unitId()), within, page)
-                    .map(pages -> pages.get(0));
+            return batches.pages(InspectionBatches.Parent.UNIT_TREE, List.of(filter.unitId()), filter.withoutUnit(),
+                    page).map(pages -> pages.get(0));
         }
         Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
         HqlFilter query = new HqlFilter()

@@ -75,10 +75,7 @@ public class NoticeService {
     @WithSession
     public Uni<Page<NoticeView>> list(NoticeFilter filter, PageRequest page) {
         Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
-        Uni<List<UUID>> unitScope = filter.unitId() == null
-                ? Uni.createFrom().nullItem()
-                : units.subtreeIds(filter.unitId());
-        return unitScope.chain(unitIds -> {
+        return units.scope(filter.unitId()).chain(unitIds -> {
             if (unitIds != null && unitIds.isEmpty()) {
                 return Uni.createFrom().item(new Page<NoticeView>(List.of(), null));
             }
