@@ -43,11 +43,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Findings", description = "Problems found at sites and their rectification.")
 public class FindingResource {
 
-    private final FindingService service;
+    private final FindingQueries queries;
+    private final FindingCommands commands;
     private final Idempotency idempotency;
 
-    public FindingResource(FindingService service, Idempotency idempotency) {
-        this.service = service;
+    public FindingResource(FindingQueries queries, FindingCommands commands, Idempotency idempotency) {
+        this.queries = queries;
+        this.commands = commands;
         this.idempotency = idempotency;
     }
 
@@ -65,7 +67,7 @@ public class FindingResource {
                 Params.enumOf(Severity.class, "severity", severity), Params.bool("overdue", overdue),
                 Times.instant(Params.time("from", from)), Times.instant(Params.time("to", to)),
                 Params.text("q", q, 200), Params.text("responsibleParty", responsibleParty, 200));
-        return service.list(filter, PageRequest.of(Params.integer("limit", limit), cursor))
+        return queries.list(filter, PageRequest.of(Params.integer("limit", limit), cursor))
                 .map(page -> Responses.page(page, uri));
     }
 
@@ -74,7 +76,7 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "getFinding", summary = "Read a finding")
     public Uni<RestResponse<FindingView>> get(@RestPath String id) {
-        return service.get(Params.requiredUuid("id", id)).map(view -> Responses.ok(view, view.version()));
+        return queries.get(Params.requiredUuid("id", id)).map(view -> Responses.ok(view, view.version()));
     }
 
     @POST
@@ -87,7 +89,7 @@ public class FindingResource {
             @RestHeader("If-None-Match") String ifNoneMatch,
             @Valid @NotNull FindingInput input, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, uri, input,
-                () -> service.report(input, ETags.onlyIfAbsent(ifNoneMatch)).map(view -> Responses.created(view, view.version(), uri, view.id())));
+                () -> commands.report(input, ETags.onlyIfAbsent(ifNoneMatch)).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT
@@ -96,7 +98,7 @@ public class FindingResource {
     @Operation(operationId = "updateFinding", summary = "Edit a finding's details", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<FindingView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
             @Valid @NotNull FindingEditInput input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
+        return commands.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
 
@@ -118,7 +120,7 @@ public class FindingResource {
         ExpectedVersions expectedVersion = ETags.optionalVersions(ifMatch);
         // If-Match is part of what the key identifies: the same move against another version is another request.
         return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion.versions(), input),
-                () -> service.transition(findingId, expectedVersion, input)
+                () -> commands.transition(findingId, expectedVersion, input)
                         .map(view -> Responses.ok(view, view.version())));
     }
 
@@ -138,7 +140,7 @@ public class FindingResource {
         UUID findingId = Params.requiredUuid("id", id);
         ExpectedVersions expectedVersion = ETags.requiredVersions(ifMatch);
         return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion.versions(), input),
-                () -> service.handOver(findingId, expectedVersion, input)
+                () -> commands.handOver(findingId, expectedVersion, input)
                         .map(view -> Responses.ok(view, view.version())));
     }
 
@@ -147,7 +149,7 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "getFindingHistory", summary = "Every recorded change of a finding, oldest first")
     public Uni<Page<ChangeEventView>> history(@RestPath String id) {
-        return service.history(Params.requiredUuid("id", id)).map(events -> new Page<>(events, null));
+        return queries.history(Params.requiredUuid("id", id)).map(events -> new Page<>(events, null));
     }
 
     @DELETE
@@ -155,6 +157,6 @@ public class FindingResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteFinding", summary = "Delete a finding", description = "Refused (409) while a notice cites it.")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
+        return commands.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }
