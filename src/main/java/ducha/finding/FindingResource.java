@@ -3,8 +3,6 @@ package ducha.finding;
 import ducha.change.ChangeEventView;
 import ducha.common.ExpectedVersions;
 import ducha.common.Page;
-import ducha.common.PageRequest;
-import ducha.common.Times;
 import ducha.security.Roles;
 import ducha.web.ETags;
 import ducha.web.Idempotency;
@@ -14,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/findings")
@@ -57,18 +55,8 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "listFindings", summary = "List findings, newest first",
             description = "unitId includes the unit's sub-units; the period [from, to) applies to foundAt.")
-    public Uni<RestResponse<Page<FindingView>>> list(@RestQuery String unitId, @RestQuery String siteId,
-            @RestQuery String inspectionId, @RestQuery String status, @RestQuery String category,
-            @RestQuery String severity, @RestQuery String overdue, @RestQuery String from, @RestQuery String to,
-            @RestQuery String q, @RestQuery String responsibleParty, @RestQuery String limit, @RestQuery String cursor, @Context UriInfo uri) {
-        FindingFilter filter = new FindingFilter(Params.uuid("unitId", unitId), Params.uuid("siteId", siteId),
-                Params.uuid("inspectionId", inspectionId), Params.enumOf(FindingStatus.class, "status", status),
-                Params.enumOf(FindingCategory.class, "category", category),
-                Params.enumOf(Severity.class, "severity", severity), Params.bool("overdue", overdue),
-                Times.instant(Params.time("from", from)), Times.instant(Params.time("to", to)),
-                Params.text("q", q, 200), Params.text("responsibleParty", responsibleParty, 200));
-        return queries.list(filter, PageRequest.of(Params.integer("limit", limit), cursor))
-                .map(page -> Responses.page(page, uri));
+    public Uni<RestResponse<Page<FindingView>>> list(@BeanParam FindingListQuery parameters, @Context UriInfo uri) {
+        return queries.list(parameters.filter(), parameters.page()).map(page -> Responses.page(page, uri));
     }
 
     @GET
