@@ -6,7 +6,7 @@ import ducha.attachment.AttachmentRepository;
 import ducha.attachment.AttachmentView;
 import ducha.common.Hashes;
 import ducha.common.InvalidInputException;
-import ducha.common.Query;
+import ducha.common.HqlFilter;
 import ducha.finding.FindingRepository;
 import ducha.finding.FindingView;
 import ducha.inspection.InspectionRepository;
@@ -28,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -74,21 +75,19 @@ public class SyncService {
     }
 
     /** The unit filter resolved to the unit and its sub-units (null: any unit). */
-    private record Scope(List<UUID> unitIds, String district) {
+    private record Scope(Set<UUID> unitIds, String district) {
     }
 
     @WithSession
     public Uni<SyncPage> page(SyncFilter filter, String since, int limit) {
         String filterTag = filterTag(filter);
         SyncCursor cursor = since == null ? null : SyncCursor.decode(since, filterTag, ENTITIES.size());
-        Uni<List<UUID>> unitIds = filter.unitId() == null
-                ? Uni.createFrom().nullItem()
-                : units.subtreeIds(filter.unitId()).invoke(ids -> {
-                    if (ids.isEmpty()) {
-                        throw new InvalidInputException("unitId", "names no unit");
-                    }
-                });
-        return unitIds.map(ids -> new Scope(ids, filter.district())).chain(scope -> {
+        return units.scope(filter.unitId()).map(ids -> {
+            if (ids != null && ids.isEmpty()) {
+                throw new InvalidInputException("unitId", "names no unit");
+            }
+            return new Scope(ids, filter.district());
+        }).chain(scope -> {
             if (cursor == null) {
                 return watermark().chain(w -> snapshot(scope, new SyncCursor.Snapshot(filterTag, w, 0, null), limit));
             }
@@ -137,7 +136,7 @@ public class SyncService {
 
     /** Up to {@code max} rows of one entity after the id {@code after}, in id order, as upserts. */
     private Uni<List<SyncChange>> rows(String entity, Scope scope, UUID after, int max) {
-        Query query = new Query().where("id > :after", "after", after);
+        HqlFilter query = new HqlFilter().where("id > :after", "after", after);
         String siteInDistrict = "siteId in (select s.id from Site s where s.district = :district)";
         switch (entity) {
             case "unit" -> {

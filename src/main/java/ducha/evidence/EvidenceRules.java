@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules to close (docs/evidence.md), in one place for both front doors: FindingService asks before every move.
+ * The rules to close (docs/evidence.md), in one place for both front doors: FindingCommands asks before every move.
  * A finding of a severity listed in ducha.evidence.after-photo-required needs at least one AFTER photo (an image,
  * not a PDF) to be RECTIFIED, and an admin's VERIFY needs one as well; a fix on the spot of such a severity gets
  * ducha.evidence.on-site-grace to add it, or the sweep (EvidenceSweep) reopens it.

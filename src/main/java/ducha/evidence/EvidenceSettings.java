@@ -17,7 +17,7 @@ public interface EvidenceSettings {
     @WithDefault("2000")
     double maxAccuracy();
 
-    /** How far in the future a device's time may be (its clock may run a little fast), as FindingService's rule. */
+    /** How far in the future a device's time may be (its clock may run a little fast), as FindingCommands' rule. */
     @WithDefault("PT5M")
     Duration clockSkew();
 

@@ -14,6 +14,9 @@ import java.util.UUID;
 @Table(name = "finding")
 public class Finding extends AuditedEntity {
 
+    /** Its name in the change log (change_event.entity) and in the problems that name it. */
+    public static final String ENTITY = "finding";
+
     @Column(name = "unit_id", updatable = false)
     public UUID unitId;
 

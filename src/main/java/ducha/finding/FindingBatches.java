@@ -57,10 +57,8 @@ public class FindingBatches {
      */
     public Uni<Page<FindingView>> list(FindingFilter filter, PageRequest page) {
         if (filter.unitId() != null) {
-            FindingFilter within = new FindingFilter(null, filter.siteId(), filter.inspectionId(), filter.status(),
-                    filter.category(), filter.severity(), filter.overdue(), filter.from(), filter.to(), filter.text(),
-                    filter.responsibleParty());
-            return pages(Parent.UNIT_TREE, List.of(filter.unitId()), within, page).map(pages -> pages.get(0));
+            return pages(Parent.UNIT_TREE, List.of(filter.unitId()), filter.withoutUnit(), page)
+                    .map(pages -> pages.get(0));
         }
         Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
         Instant now = Instant.now();

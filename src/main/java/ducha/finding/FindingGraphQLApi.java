@@ -32,15 +32,19 @@ import org.eclipse.microprofile.graphql.Source;
 @GraphQLBoundary
 public class FindingGraphQLApi {
 
-    private final FindingService service;
+    private final FindingQueries queries;
+    private final FindingCommands commands;
+    private final FindingSubscriptions subscriptions;
     private final FindingBatches batches;
     private final UnitService units;
     private final SiteService sites;
     private final InspectionService inspections;
 
-    public FindingGraphQLApi(FindingService service, FindingBatches batches, UnitService units, SiteService sites,
-            InspectionService inspections) {
-        this.service = service;
+    public FindingGraphQLApi(FindingQueries queries, FindingCommands commands, FindingSubscriptions subscriptions,
+            FindingBatches batches, UnitService units, SiteService sites, InspectionService inspections) {
+        this.queries = queries;
+        this.commands = commands;
+        this.subscriptions = subscriptions;
         this.batches = batches;
         this.units = units;
         this.sites = sites;
@@ -54,7 +58,7 @@ public class FindingGraphQLApi {
             @Description("Which findings; all when omitted.") FindingGraphQLFilter filter,
             @DefaultValue("50") @Description("Page size, 1 to 200.") Integer first,
             @Description("The endCursor of the previous page.") String after) {
-        return service.list(FindingGraphQLFilter.toFilter(filter), Connections.request(first, after))
+        return queries.list(FindingGraphQLFilter.toFilter(filter), Connections.request(first, after))
                 .map(FindingConnection::of);
     }
 
@@ -62,7 +66,7 @@ public class FindingGraphQLApi {
     @Description("One finding, or null when there is none with this id.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<FindingView> finding(@NonNull @Id String id) {
-        return service.find(Params.requiredUuid("id", id));
+        return queries.find(Params.requiredUuid("id", id));
     }
 
     @Description("The unit that found it.")
@@ -85,9 +89,9 @@ public class FindingGraphQLApi {
 
     @Description("Every recorded change, oldest first.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    public Uni<List<@NonNull List<@NonNull FindingChange>>> history(@Source List<FindingView> findings) {
-        return service.histories(findings.stream().map(FindingView::id).toList())
-                .map(all -> all.stream().map(events -> events.stream().map(FindingChange::of).toList()).toList());
+    public Uni<List<@NonNull List<@NonNull FindingHistoryEntry>>> history(@Source List<FindingView> findings) {
+        return queries.histories(findings.stream().map(FindingView::id).toList())
+                .map(all -> all.stream().map(events -> events.stream().map(FindingHistoryEntry::of).toList()).toList());
     }
 
     @Name("findings")
@@ -127,8 +131,8 @@ public class FindingGraphQLApi {
     @Description("Changes of findings matching the filter as they commit — made through REST or GraphQL, on any "
             + "replica — once each, in commit order.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
-    public Multi<FindingChanged> findingChanged(@Description("Which findings; all when omitted.") FindingGraphQLFilter filter) {
-        return service.changes(FindingGraphQLFilter.toFilter(filter));
+    public Multi<FindingSubscriptionEvent> findingChanged(@Description("Which findings; all when omitted.") FindingGraphQLFilter filter) {
+        return subscriptions.changes(FindingGraphQLFilter.toFilter(filter));
     }
 
     @Mutation
@@ -136,15 +140,15 @@ public class FindingGraphQLApi {
             + "their unit and the units below it.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull FindingView> reportFinding(@NonNull FindingGraphQLInput input) {
-        return service.report(input.toInput(), false);
+        return commands.report(input.toInput(), false);
     }
 
     @Mutation
     @Description("Edits a finding's details; expectedVersion must be the version you read.")
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     public Uni<@NonNull FindingView> updateFinding(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion,
-            @NonNull FindingGraphQLChanges input) {
-        return service.update(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion), input.toChanges());
+            @NonNull FindingGraphQLEditInput input) {
+        return commands.update(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion), input.toInput());
     }
 
     @Mutation
@@ -155,7 +159,7 @@ public class FindingGraphQLApi {
             @Description("Required for RECTIFY and REOPEN.") String note,
             @Description("When given, the move fails with STALE_VERSION unless this is the current version.")
             Integer expectedVersion) {
-        return service.transition(Params.requiredUuid("id", id), expectedVersion == null ? ExpectedVersions.ANY : ExpectedVersions.of(expectedVersion),
+        return commands.transition(Params.requiredUuid("id", id), expectedVersion == null ? ExpectedVersions.ANY : ExpectedVersions.of(expectedVersion),
                 new TransitionInput(action, note));
     }
 
@@ -168,7 +172,7 @@ public class FindingGraphQLApi {
             @NonNull @Description("The organisation's name, at most 200 characters.") String responsibleParty,
             @Description("A contact there; a hand-over without one clears the previous contact.") String responsibleContact,
             @Description("Why, or what was asked of the party; kept in the history.") String note) {
-        return service.handOver(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion),
+        return commands.handOver(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion),
                 new HandOverInput(responsibleParty, responsibleContact, note));
     }
 
@@ -177,7 +181,7 @@ public class FindingGraphQLApi {
     @RolesAllowed(Roles.ADMIN)
     @Id
     public Uni<@NonNull String> deleteFinding(@NonNull @Id String id, @Description("The version you read; a stale one fails with STALE_VERSION.") int expectedVersion) {
-        return service.delete(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion)).replaceWith(id);
+        return commands.delete(Params.requiredUuid("id", id), ExpectedVersions.of(expectedVersion)).replaceWith(id);
     }
 
     private Uni<List<FindingConnection>> nested(FindingBatches.Parent parent, List<UUID> ids,

@@ -3,8 +3,13 @@ package ducha.finding;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The domain meters of findings, in Prometheus as {@code ducha_findings_reported_total{severity,rectified_on_site}},
  * {@code ducha_findings_transitions_total{action}} and {@code ducha_findings_overdue}. Every series exists from
  * the start at zero, so that rates work before the first event. The overdue gauge shows the last count that
- * {@link FindingService#refreshOverdueGauge()} made: a scrape never queries the database.
+ * {@link #refreshOverdueGauge()} made: a scrape never queries the database.
  */
 @Startup
 @ApplicationScoped
@@ -23,8 +28,10 @@ public class FindingMetrics {
     private final Map<Severity, Counter> reportedRectifiedOnSite = new EnumMap<>(Severity.class);
     private final Map<FindingAction, Counter> transitions = new EnumMap<>(FindingAction.class);
     private final AtomicLong overdue = new AtomicLong();
+    private final FindingRepository findings;
 
-    public FindingMetrics(MeterRegistry registry) {
+    public FindingMetrics(MeterRegistry registry, FindingRepository findings) {
+        this.findings = findings;
         for (Severity severity : Severity.values()) {
             reportedOpen.put(severity, reported(registry, severity, false));
             reportedRectifiedOnSite.put(severity, reported(registry, severity, true));
@@ -48,8 +55,18 @@ public class FindingMetrics {
         transitions.get(action).increment();
     }
 
-    void overdue(long count) {
-        overdue.set(count);
+    /**
+     * Counts the overdue findings: one count over the partial index of unresolved due times, on a timer rather than
+     * per scrape. A failed count keeps the last value and says so in the log.
+     */
+    @Scheduled(every = "${ducha.metrics.overdue-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithSession
+    Uni<Void> refreshOverdueGauge() {
+        return findings.count("dueAt < ?1 and status in ?2", Instant.now(), FindingStatus.UNRESOLVED)
+                .invoke(overdue::set)
+                .onFailure().invoke(e -> Log.warnf("Overdue findings not counted: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     private static Counter reported(MeterRegistry registry, Severity severity, boolean rectifiedOnSite) {

@@ -3,8 +3,6 @@ package ducha.finding;
 import ducha.change.ChangeEventView;
 import ducha.common.ExpectedVersions;
 import ducha.common.Page;
-import ducha.common.PageRequest;
-import ducha.common.Times;
 import ducha.security.Roles;
 import ducha.web.ETags;
 import ducha.web.Idempotency;
@@ -14,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/findings")
@@ -43,11 +41,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Findings", description = "Problems found at sites and their rectification.")
 public class FindingResource {
 
-    private final FindingService service;
+    private final FindingQueries queries;
+    private final FindingCommands commands;
     private final Idempotency idempotency;
 
-    public FindingResource(FindingService service, Idempotency idempotency) {
-        this.service = service;
+    public FindingResource(FindingQueries queries, FindingCommands commands, Idempotency idempotency) {
+        this.queries = queries;
+        this.commands = commands;
         this.idempotency = idempotency;
     }
 
@@ -55,18 +55,8 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "listFindings", summary = "List findings, newest first",
             description = "unitId includes the unit's sub-units; the period [from, to) applies to foundAt.")
-    public Uni<RestResponse<Page<FindingView>>> list(@RestQuery String unitId, @RestQuery String siteId,
-            @RestQuery String inspectionId, @RestQuery String status, @RestQuery String category,
-            @RestQuery String severity, @RestQuery String overdue, @RestQuery String from, @RestQuery String to,
-            @RestQuery String q, @RestQuery String responsibleParty, @RestQuery String limit, @RestQuery String cursor, @Context UriInfo uri) {
-        FindingFilter filter = new FindingFilter(Params.uuid("unitId", unitId), Params.uuid("siteId", siteId),
-                Params.uuid("inspectionId", inspectionId), Params.enumOf(FindingStatus.class, "status", status),
-                Params.enumOf(FindingCategory.class, "category", category),
-                Params.enumOf(Severity.class, "severity", severity), Params.bool("overdue", overdue),
-                Times.instant(Params.time("from", from)), Times.instant(Params.time("to", to)),
-                Params.text("q", q, 200), Params.text("responsibleParty", responsibleParty, 200));
-        return service.list(filter, PageRequest.of(Params.integer("limit", limit), cursor))
-                .map(page -> Responses.page(page, uri));
+    public Uni<RestResponse<Page<FindingView>>> list(@BeanParam FindingListQuery parameters, @Context UriInfo uri) {
+        return queries.list(parameters.filter(), parameters.page()).map(page -> Responses.page(page, uri));
     }
 
     @GET
@@ -74,7 +64,7 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "getFinding", summary = "Read a finding")
     public Uni<RestResponse<FindingView>> get(@RestPath String id) {
-        return service.get(Params.requiredUuid("id", id)).map(view -> Responses.ok(view, view.version()));
+        return queries.get(Params.requiredUuid("id", id)).map(view -> Responses.ok(view, view.version()));
     }
 
     @POST
@@ -87,7 +77,7 @@ public class FindingResource {
             @RestHeader("If-None-Match") String ifNoneMatch,
             @Valid @NotNull FindingInput input, @Context UriInfo uri) {
         return idempotency.execute(idempotencyKey, uri, input,
-                () -> service.report(input, ETags.onlyIfAbsent(ifNoneMatch)).map(view -> Responses.created(view, view.version(), uri, view.id())));
+                () -> commands.report(input, ETags.onlyIfAbsent(ifNoneMatch)).map(view -> Responses.created(view, view.version(), uri, view.id())));
     }
 
     @PUT
@@ -95,8 +85,8 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "updateFinding", summary = "Edit a finding's details", description = "Needs If-Match with the ETag you read.")
     public Uni<RestResponse<FindingView>> update(@RestPath String id, @RestHeader("If-Match") String ifMatch,
-            @Valid @NotNull FindingChanges input) {
-        return service.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
+            @Valid @NotNull FindingEditInput input) {
+        return commands.update(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch), input)
                 .map(view -> Responses.ok(view, view.version()));
     }
 
@@ -118,7 +108,7 @@ public class FindingResource {
         ExpectedVersions expectedVersion = ETags.optionalVersions(ifMatch);
         // If-Match is part of what the key identifies: the same move against another version is another request.
         return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion.versions(), input),
-                () -> service.transition(findingId, expectedVersion, input)
+                () -> commands.transition(findingId, expectedVersion, input)
                         .map(view -> Responses.ok(view, view.version())));
     }
 
@@ -138,7 +128,7 @@ public class FindingResource {
         UUID findingId = Params.requiredUuid("id", id);
         ExpectedVersions expectedVersion = ETags.requiredVersions(ifMatch);
         return idempotency.execute(idempotencyKey, uri, Arrays.asList(expectedVersion.versions(), input),
-                () -> service.handOver(findingId, expectedVersion, input)
+                () -> commands.handOver(findingId, expectedVersion, input)
                         .map(view -> Responses.ok(view, view.version())));
     }
 
@@ -147,7 +137,7 @@ public class FindingResource {
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "getFindingHistory", summary = "Every recorded change of a finding, oldest first")
     public Uni<Page<ChangeEventView>> history(@RestPath String id) {
-        return service.history(Params.requiredUuid("id", id)).map(events -> new Page<>(events, null));
+        return queries.history(Params.requiredUuid("id", id)).map(events -> new Page<>(events, null));
     }
 
     @DELETE
@@ -155,6 +145,6 @@ public class FindingResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteFinding", summary = "Delete a finding", description = "Refused (409) while a notice cites it.")
     public Uni<Void> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
-        return service.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
+        return commands.delete(Params.requiredUuid("id", id), ETags.requiredVersions(ifMatch));
     }
 }

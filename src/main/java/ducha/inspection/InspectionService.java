@@ -9,7 +9,7 @@ import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
-import ducha.common.Query;
+import ducha.common.HqlFilter;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.Texts;
 import ducha.common.Times;
@@ -78,13 +78,11 @@ public class InspectionService {
     @WithSession
     public Uni<Page<InspectionView>> list(InspectionFilter filter, PageRequest page) {
         if (filter.unitId() != null) {
-            InspectionFilter within = new InspectionFilter(null, filter.siteId(), filter.from(), filter.to(),
-                    filter.presence());
-            return batches.pages(InspectionBatches.Parent.UNIT_TREE, List.of(filter.unitId()), within, page)
-                    .map(pages -> pages.get(0));
+            return batches.pages(InspectionBatches.Parent.UNIT_TREE, List.of(filter.unitId()), filter.withoutUnit(),
+                    page).map(pages -> pages.get(0));
         }
         Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
-        Query query = new Query()
+        HqlFilter query = new HqlFilter()
                 .where("siteId = :siteId", "siteId", filter.siteId())
                 .where("startedAt >= :from", "from", filter.from())
                 .where("startedAt < :to", "to", filter.to())

@@ -9,7 +9,7 @@ import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
-import ducha.common.Query;
+import ducha.common.HqlFilter;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.Texts;
 import ducha.common.Times;
@@ -74,14 +74,11 @@ public class NoticeService {
     @WithSession
     public Uni<Page<NoticeView>> list(NoticeFilter filter, PageRequest page) {
         Cursors.TimeKey after = page.cursor() == null ? null : Cursors.timeKey(page.cursor());
-        Uni<List<UUID>> unitScope = filter.unitId() == null
-                ? Uni.createFrom().nullItem()
-                : units.subtreeIds(filter.unitId());
-        return unitScope.chain(unitIds -> {
+        return units.scope(filter.unitId()).chain(unitIds -> {
             if (unitIds != null && unitIds.isEmpty()) {
                 return Uni.createFrom().item(new Page<NoticeView>(List.of(), null));
             }
-            Query query = new Query()
+            HqlFilter query = new HqlFilter()
                     .where("unitId in :unitIds", "unitIds", unitIds)
                     .where("kind = :kind", "kind", filter.kind())
                     .where("issuedAt >= :from", "from", filter.from())

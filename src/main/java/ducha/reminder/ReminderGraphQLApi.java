@@ -1,6 +1,6 @@
 package ducha.reminder;
 
-import ducha.finding.FindingService;
+import ducha.finding.FindingQueries;
 import ducha.finding.FindingView;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
@@ -22,9 +22,9 @@ import org.eclipse.microprofile.graphql.Source;
 public class ReminderGraphQLApi {
 
     private final ReminderService service;
-    private final FindingService findings;
+    private final FindingQueries findings;
 
-    public ReminderGraphQLApi(ReminderService service, FindingService findings) {
+    public ReminderGraphQLApi(ReminderService service, FindingQueries findings) {
         this.service = service;
         this.findings = findings;
     }

@@ -11,7 +11,7 @@ import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
-import ducha.common.Query;
+import ducha.common.HqlFilter;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -51,7 +51,7 @@ public class SiteService {
     /** Sites in code order. */
     @WithSession
     public Uni<Page<SiteView>> list(SiteFilter filter, PageRequest page) {
-        Query query = new Query()
+        HqlFilter query = new HqlFilter()
                 .where("type = :type", "type", filter.type())
                 .where("district = :district", "district", filter.district())
                 .where("township = :township", "township", filter.township())

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -22,6 +23,15 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, UUID> {
                         "select unit_id from unit_closure where ancestor_id = :root", UUID.class)
                 .setParameter("root", root)
                 .getResultList());
+    }
+
+    /**
+     * The units a unitId filter covers, "this unit and every unit below it", for the reads that filter by a set of
+     * units (the notice list, the finding subscription, sync): null without a unit (any unit); empty when it names no
+     * unit. The finding and inspection lists read a subtree through their scope tables instead (docs/subtree.md).
+     */
+    public Uni<Set<UUID>> scope(UUID unitId) {
+        return unitId == null ? Uni.createFrom().nullItem() : subtreeIds(unitId).map(Set::copyOf);
     }
 
     /**

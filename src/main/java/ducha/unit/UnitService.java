@@ -9,7 +9,7 @@ import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.Page;
 import ducha.common.PageRequest;
-import ducha.common.Query;
+import ducha.common.HqlFilter;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.Versions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -50,7 +50,7 @@ public class UnitService {
     /** Units in code order. */
     @WithSession
     public Uni<Page<UnitView>> list(UnitFilter filter, PageRequest page) {
-        Query query = new Query()
+        HqlFilter query = new HqlFilter()
                 .where("parentId = :parentId", "parentId", filter.parentId())
                 .where("district = :district", "district", filter.district())
                 .where("kind = :kind", "kind", filter.kind())

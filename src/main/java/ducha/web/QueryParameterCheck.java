@@ -4,6 +4,7 @@ import ducha.attachment.AttachmentResource;
 import ducha.change.SyncResource;
 import ducha.common.FieldError;
 import ducha.common.InvalidInputException;
+import ducha.finding.FindingListQuery;
 import ducha.finding.FindingResource;
 import ducha.inspection.InspectionResource;
 import ducha.me.MeResource;
@@ -13,10 +14,12 @@ import ducha.site.SiteResource;
 import ducha.unit.UnitResource;
 import ducha.webhook.WebhookResource;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -31,12 +34,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Refuses a query parameter that the operation does not declare, naming it and the accepted ones, as unknown body
  * properties are refused: a misspelt {@code statuss=OPEN} would otherwise be ignored, and the client would read an
  * unfiltered list as if it were filtered. The accepted names are the resource method's own {@code @RestQuery} and
- * {@code @QueryParam} parameters, so there is no second list to keep in step.
+ * {@code @QueryParam} parameters, and those of its {@code @BeanParam} holders, so there is no second list to keep
+ * in step.
  */
 // The resources' parameter annotations and names are read by reflection, also in the native image.
 @RegisterForReflection(targets = {UnitResource.class, SiteResource.class, InspectionResource.class,
         FindingResource.class, NoticeResource.class, AttachmentResource.class, ReportResource.class,
-        SyncResource.class, MeResource.class, WebhookResource.class})
+        SyncResource.class, MeResource.class, WebhookResource.class, FindingListQuery.class})
 public class QueryParameterCheck {
 
     private static final Map<Method, Set<String>> ACCEPTED = new ConcurrentHashMap<>();
@@ -69,9 +73,26 @@ public class QueryParameterCheck {
                     names.add(query.value().isEmpty() ? method.getParameters()[i].getName() : query.value());
                 } else if (annotation instanceof QueryParam query) {
                     names.add(query.value());
+                } else if (annotation instanceof BeanParam) {
+                    names.addAll(declared(method.getParameterTypes()[i]));
                 }
             }
         }
         return Collections.unmodifiableSet(names);
+    }
+
+    /** The query parameters of a {@code @BeanParam} holder: its annotated fields (a record's components). */
+    private static Set<String> declared(Class<?> holder) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Field field : holder.getDeclaredFields()) {
+            RestQuery rest = field.getAnnotation(RestQuery.class);
+            QueryParam query = field.getAnnotation(QueryParam.class);
+            if (rest != null) {
+                names.add(rest.value().isEmpty() ? field.getName() : rest.value());
+            } else if (query != null) {
+                names.add(query.value());
+            }
+        }
+        return names;
     }
 }

@@ -53,7 +53,7 @@ class FindingFilterMatrixTest {
     private static String rootCode;
 
     @Inject
-    FindingService service;
+    FindingQueries queries;
 
     /**
      * Units R > G > T and R > H; sites SA (甲区) and SB (乙区); visits IG (G at SA) and IT (T at SB). Findings, one a day
@@ -259,7 +259,7 @@ class FindingFilterMatrixTest {
         return found;
     }
 
-    /** The subscription's filter on the same rows, as FindingService.changes applies it to the change feed. */
+    /** The subscription's filter on the same rows, as FindingSubscriptions.changes applies it to the change feed. */
     private Set<String> subscriptionMatcher(Map<String, Object> filter) {
         FindingFilter parsed = FindingGraphQLFilter.toFilter(new FindingGraphQLFilter((String) filter.get("unitId"),
                 (String) filter.get("siteId"), (String) filter.get("inspectionId"),
@@ -275,7 +275,7 @@ class FindingFilterMatrixTest {
         Instant now = Instant.now();
         Set<String> found = new TreeSet<>();
         for (String id : findings) {
-            FindingView view = service.find(UUID.fromString(id)).await().indefinitely();
+            FindingView view = queries.find(UUID.fromString(id)).await().indefinitely();
             if (FindingSql.matches(view, parsed, subtree, now)) {
                 found.add(id);
             }

@@ -30,7 +30,7 @@ class FindingMetricsTest {
     private static final String TRANSITIONS = "ducha_findings_transitions_total";
 
     @Inject
-    FindingService service;
+    FindingMetrics metrics;
 
     @Test
     void reportingAFindingCountsItBySeverityAndOnSite() {
@@ -83,7 +83,7 @@ class FindingMetricsTest {
         body.put("dueAt", now.minusDays(1).toString());
         Api.reportFinding(Tokens.admin(), body);
 
-        VertxContextSupport.subscribeAndAwait(service::refreshOverdueGauge);
+        VertxContextSupport.subscribeAndAwait(metrics::refreshOverdueGauge);
 
         long overdue = Db.count("select count(*) from finding where due_at < now()"
                 + " and status in ('OPEN', 'RECTIFYING', 'ESCALATED')");

@@ -51,7 +51,7 @@ class MassAssignmentTest {
             Map.entry("InspectionInput", rows -> Map.of("unitId", rows.world().groupId(), "siteId", rows.world().siteId(),
                     "startedAt", "2021-08-07T11:00:00+08:00", "inspectorCount", 4, "method", "SCHEDULED")),
             Map.entry("FindingInput", rows -> Api.finding(rows.world().groupId(), rows.world().siteId())),
-            Map.entry("FindingChanges", rows -> Map.of("category", "SUPPLIES", "severity", "HIGH", "description", "物资储备不足")),
+            Map.entry("FindingEditInput", rows -> Map.of("category", "SUPPLIES", "severity", "HIGH", "description", "物资储备不足")),
             Map.entry("TransitionInput", rows -> Map.of("action", "START")),
             Map.entry("HandOverInput", rows -> Map.of("responsibleParty", "尉氏县市场监督管理局")),
             Map.entry("NoticeInput", rows -> Map.of("unitId", rows.world().unitId(), "kind", "BULLETIN", "title", "督查通报")),

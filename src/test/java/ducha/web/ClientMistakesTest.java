@@ -14,7 +14,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.ws.rs.BeanParam;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +133,13 @@ class ClientMistakesTest {
             for (Annotation annotation : annotations[i]) {
                 if (annotation instanceof RestQuery query) {
                     names.add(query.value().isEmpty() ? method.getParameters()[i].getName() : query.value());
+                } else if (annotation instanceof BeanParam) {
+                    for (Field field : method.getParameterTypes()[i].getDeclaredFields()) {
+                        RestQuery query = field.getAnnotation(RestQuery.class);
+                        if (query != null) {
+                            names.add(query.value().isEmpty() ? field.getName() : query.value());
+                        }
+                    }
                 }
             }
         }

@@ -269,10 +269,10 @@ final class ReadPlanner {
                 : parent == null && filter.unitId() != null ? parameters.param(filter.unitId()) + "::uuid" : null;
         String rows;
         if (subtree != null) {
-            FindingFilter rest = parent == null ? withoutUnit(filter) : filter;
+            FindingFilter rest = parent == null ? filter.withoutUnit() : filter;
             // A unit without children is its own subtree: its rows by finding_unit_idx, one index read. Any other
             // unit: its rows of finding_scope, newest first by that table's key (docs/subtree.md), as
-            // finding/FindingBatches and FindingService read them; the period and the cursor go on the key too.
+            // finding/FindingBatches reads them; the period and the cursor go on the key too.
             // PostgreSQL evaluates each branch's (not) exists once and runs only the branch that applies.
             String f = alias(Entity.FINDING);
             SqlFilter own = FindingSql.where(parameters.nested().where(f + ".unit_id = " + subtree)
@@ -362,11 +362,6 @@ final class ReadPlanner {
     /** The page, and one row more when pageInfo asks whether more follow. */
     private static String fetch(SelectedField connection, String limit) {
         return connection.children.values().stream().anyMatch(f -> f.name.equals("pageInfo")) ? limit + " + 1" : limit;
-    }
-
-    private static FindingFilter withoutUnit(FindingFilter filter) {
-        return new FindingFilter(null, filter.siteId(), filter.inspectionId(), filter.status(), filter.category(),
-                filter.severity(), filter.overdue(), filter.from(), filter.to(), filter.text(), filter.responsibleParty());
     }
 
     private String notices(GraphQLObjectType type, SelectedField field, Map<String, Object> args) {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("FindingChange")
 @Description("One recorded change of a finding, from the audit trail.")
-public record FindingChange(
+public record FindingHistoryEntry(
         @NonNull @Description("Position in the change log.") String seq,
         @NonNull @Description("When it was committed.") OffsetDateTime at,
         @NonNull @Description("Token subject of who made it.") String actor,
@@ -27,12 +27,12 @@ public record FindingChange(
         @Description("For a reminder or the system's escalation: the due time it is about.") OffsetDateTime dueAt,
         @Description("For a hand-over (an UPDATE): the responsible party it was handed to.") String handedTo) {
 
-    public static FindingChange of(ChangeEventView event) {
+    public static FindingHistoryEntry of(ChangeEventView event) {
         JsonNode detail = event.detail();
         JsonNode data = event.data();
         boolean transition = detail != null && event.op() == ChangeOp.TRANSITION;
         boolean handOver = detail != null && "HAND_OVER".equals(detail.path("action").asText());
-        return new FindingChange(Long.toString(event.seq()), event.at(), event.actor(), event.op(), event.version(),
+        return new FindingHistoryEntry(Long.toString(event.seq()), event.at(), event.actor(), event.op(), event.version(),
                 transition ? FindingAction.valueOf(detail.path("action").asText()) : null,
                 transition ? FindingStatus.valueOf(detail.path("from").asText()) : null,
                 data == null || data.path("status").isMissingNode() ? null : FindingStatus.valueOf(data.path("status").asText()),

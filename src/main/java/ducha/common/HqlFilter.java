@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A HQL where-clause built from optional filters, with named parameters. */
-public final class Query {
+/** A HQL where-clause built from optional filters, with named parameters; {@link SqlFilter} is its twin for SQL. */
+public final class HqlFilter {
 
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new HashMap<>();
 
-    public Query where(String condition, String name, Object value) {
+    public HqlFilter where(String condition, String name, Object value) {
         if (value != null) {
             conditions.add(condition);
             parameters.put(name, value);
@@ -19,18 +19,18 @@ public final class Query {
         return this;
     }
 
-    public Query where(String condition) {
+    public HqlFilter where(String condition) {
         conditions.add(condition);
         return this;
     }
 
-    public Query param(String name, Object value) {
+    public HqlFilter param(String name, Object value) {
         parameters.put(name, value);
         return this;
     }
 
     /** A case-insensitive substring match of any of the given fields. */
-    public Query text(String text, String... fields) {
+    public HqlFilter text(String text, String... fields) {
         if (text == null || text.isBlank()) {
             return this;
         }
@@ -48,7 +48,7 @@ public final class Query {
      * and id < i)": PostgreSQL starts an index scan on (…, time desc, id desc) at a row value, whereas the OR form
      * makes it read every row before the cursor (page 100 of a district's list: 56 ms against 3.5 ms at 100k).
      */
-    public Query after(Cursors.TimeKey key, String timeField) {
+    public HqlFilter after(Cursors.TimeKey key, String timeField) {
         if (key != null) {
             conditions.add("(" + timeField + ", id) < (:afterTime, :afterId)");
             parameters.put("afterTime", key.at());

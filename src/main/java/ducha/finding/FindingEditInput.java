@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "FindingChanges",
         description = "The editable fields of a finding. Unit and site are fixed; status moves by transitions.")
-public record FindingChanges(
+public record FindingEditInput(
         UUID inspectionId,
         @NotNull FindingCategory category,
         @NotNull Severity severity,

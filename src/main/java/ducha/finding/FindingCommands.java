@@ -1,23 +1,14 @@
 package ducha.finding;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ducha.campaign.CampaignNaming;
-import ducha.change.ChangeEventView;
-import ducha.change.ChangeFeed;
-import ducha.change.ChangeHistory;
 import ducha.change.ChangeLog;
 import ducha.change.ChangeOp;
 import ducha.common.AccessDeniedException;
 import ducha.common.AuditedEntity;
-import ducha.common.Batches;
 import ducha.common.ConflictException;
-import ducha.common.DatabaseErrors;
 import ducha.common.ExpectedVersions;
 import ducha.common.FieldError;
 import ducha.common.InvalidInputException;
-import ducha.common.Page;
-import ducha.common.PageRequest;
 import ducha.common.ResourceNotFoundException;
 import ducha.common.Texts;
 import ducha.common.Times;
@@ -28,14 +19,9 @@ import ducha.security.CurrentUser;
 import ducha.security.UnitAccess;
 import ducha.site.SiteRepository;
 import ducha.unit.UnitRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,13 +31,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.UUID;
 
+/**
+ * The writes of findings, for both doors: each in its own transaction, ending in {@link #recorded} so that the row
+ * and its change event commit together. What PostgreSQL refuses is translated where the request came in
+ * (ProblemMapper, GraphQLBoundaryInterceptor), not here. The reads are {@link FindingQueries}.
+ */
 @ApplicationScoped
-public class FindingService {
+public class FindingCommands {
 
-    static final String ENTITY = "finding";
+    private static final String ENTITY = Finding.ENTITY;
     /** A phone's clock may run a little fast; a finding further in the future is a mistake. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -62,20 +53,13 @@ public class FindingService {
     private final UnitAccess access;
     private final CurrentUser user;
     private final ChangeLog changes;
-    private final ChangeHistory history;
-    private final ChangeFeed feed;
-    private final ObjectMapper json;
     private final FindingMetrics metrics;
-    private final Pool pool;
-    private final FindingBatches batches;
     private final CampaignNaming campaigns;
     private final EvidenceRules evidence;
 
-    public FindingService(FindingRepository findings, UnitRepository units, SiteRepository sites,
+    public FindingCommands(FindingRepository findings, UnitRepository units, SiteRepository sites,
             InspectionRepository inspections, UnitAccess access, CurrentUser user, ChangeLog changes,
-            ChangeHistory history, ChangeFeed feed, ObjectMapper json, FindingMetrics metrics, Pool pool,
-            FindingBatches batches, CampaignNaming campaigns, EvidenceRules evidence) {
-        this.evidence = evidence;
+            FindingMetrics metrics, CampaignNaming campaigns, EvidenceRules evidence) {
         this.findings = findings;
         this.units = units;
         this.sites = sites;
@@ -83,55 +67,9 @@ public class FindingService {
         this.access = access;
         this.user = user;
         this.changes = changes;
-        this.history = history;
-        this.feed = feed;
-        this.json = json;
         this.metrics = metrics;
-        this.pool = pool;
-        this.batches = batches;
         this.campaigns = campaigns;
-    }
-
-    /**
-     * The row as a view, or null when there is none. One prepared statement on the pool, no ORM session: reads by id
-     * are the mobile apps' most frequent request, and a session per read cost a sixth of its CPU (BENCHMARKS.md).
-     */
-    public Uni<FindingView> find(UUID id) {
-        return pool.preparedQuery(FindingRows.BY_ID).execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null
-                : FindingRows.view(rows.iterator().next(), Instant.now()));
-    }
-
-    public Uni<FindingView> get(UUID id) {
-        return find(id).onItem().ifNull().failWith(() -> new ResourceNotFoundException(ENTITY, id));
-    }
-
-    /** Findings newest first; see {@link FindingBatches#list}. */
-    public Uni<Page<FindingView>> list(FindingFilter filter, PageRequest page) {
-        return batches.list(filter, page);
-    }
-
-    /** The findings of the given ids, in their order (null where none), in one query. */
-    @WithSession
-    public Uni<List<FindingView>> byIds(List<UUID> ids) {
-        return findings.list("id in ?1", Batches.distinct(ids))
-                .map(rows -> Batches.one(ids, rows.stream().map(FindingView::of).toList(), FindingView::id));
-    }
-
-    /** Changes of findings matching the filter, from now on, in commit order. */
-    public Multi<FindingChanged> changes(FindingFilter filter) {
-        Uni<Set<UUID>> unitScope = filter.unitId() == null
-                ? Uni.createFrom().nullItem()
-                : units.subtreeIds(filter.unitId()).map(Set::copyOf);
-        return unitScope.onItem().transformToMulti(unitIds -> feed.changes()
-                .filter(event -> ENTITY.equals(event.entity()) && event.data() != null)
-                .map(event -> new FindingChanged(Long.toString(event.seq()), event.op(), readView(event)))
-                .filter(change -> FindingSql.matches(change.finding(), filter, unitIds, Instant.now())));
-    }
-
-    /** The change history of each given finding, oldest first, in one query. */
-    public Uni<List<List<ChangeEventView>>> histories(List<UUID> ids) {
-        return history.of(ENTITY, Batches.distinct(ids))
-                .map(events -> Batches.many(ids, events, ChangeEventView::entityId));
+        this.evidence = evidence;
     }
 
     /**
@@ -192,20 +130,17 @@ public class FindingService {
                 .chain(() -> access.requireWriteAccess(input.unitId()))
                 .chain(() -> campaigns.check(finding.campaignId, finding.unitId, finding.siteId, finding.foundAt,
                         "foundAt"))
-                .chain(() -> findings.persistAndFlush(finding))
-                .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version, FindingView.of(saved),
-                        null))
-                .invoke(saved -> {
-                    metrics.reported(saved);
-                    Log.infof("Finding %s reported: unit %s, site %s, severity %s, status %s", saved.id, saved.unitId,
-                            saved.siteId, saved.severity, saved.status);
-                })
-                .map(FindingView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .chain(() -> findings.persist(finding))
+                .chain(() -> recorded(finding, ChangeOp.CREATE, null))
+                .invoke(() -> {
+                    metrics.reported(finding);
+                    Log.infof("Finding %s reported: unit %s, site %s, severity %s, status %s", finding.id,
+                            finding.unitId, finding.siteId, finding.severity, finding.status);
+                });
     }
 
     @WithTransaction
-    public Uni<FindingView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull FindingChanges input) {
+    public Uni<FindingView> update(UUID id, ExpectedVersions expectedVersion, @Valid @NotNull FindingEditInput input) {
         return require(id)
                 .call(finding -> access.requireWriteAccess(finding.unitId))
                 .invoke(finding -> Versions.check(ENTITY, id, expectedVersion, finding.version))
@@ -222,11 +157,7 @@ public class FindingService {
                     finding.dueAt = dueAt;
                     finding.touch();
                 })
-                .call(findings::flush)
-                .call(finding -> changes.record(ENTITY, id, ChangeOp.UPDATE, finding.version, FindingView.of(finding),
-                        null))
-                .map(FindingView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .chain(finding -> recorded(finding, ChangeOp.UPDATE, null));
     }
 
     /**
@@ -242,9 +173,8 @@ public class FindingService {
                 .chain(finding -> {
                     String party = input.responsibleParty().trim();
                     String contact = Texts.blankToNull(input.responsibleContact());
-                    if (party.equals(finding.responsibleParty) && java.util.Objects.equals(contact,
-                            finding.responsibleContact)) {
-                        return Uni.createFrom().item(finding);
+                    if (party.equals(finding.responsibleParty) && Objects.equals(contact, finding.responsibleContact)) {
+                        return Uni.createFrom().item(FindingView.of(finding));
                     }
                     Map<String, Object> detail = new LinkedHashMap<>();
                     detail.put("action", "HAND_OVER");
@@ -254,14 +184,9 @@ public class FindingService {
                     finding.responsibleParty = party;
                     finding.responsibleContact = contact;
                     finding.touch();
-                    return findings.flush()
-                            .chain(() -> changes.record(ENTITY, id, ChangeOp.UPDATE, finding.version,
-                                    FindingView.of(finding), detail))
-                            .invoke(() -> Log.infof("Finding %s handed over to %s", id, party))
-                            .replaceWith(finding);
-                })
-                .map(FindingView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                    return recorded(finding, ChangeOp.UPDATE, detail)
+                            .invoke(() -> Log.infof("Finding %s handed over to %s", id, party));
+                });
     }
 
     private static Map<String, Object> party(String name, String contact) {
@@ -310,60 +235,33 @@ public class FindingService {
                     detail.put("note", note);
                     FindingStatus from = finding.status;
                     apply(finding, move, note);
-                    return findings.flush()
-                            .chain(() -> changes.record(ENTITY, id, ChangeOp.TRANSITION, finding.version,
-                                    FindingView.of(finding), detail))
-                            .invoke(() -> {
-                                metrics.transitioned(move.action());
-                                Log.infof("Finding %s: %s, %s -> %s", id, move.action(), from, finding.status);
-                            })
-                            .replaceWith(finding);
-                })
-                .map(FindingView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                    return recorded(finding, ChangeOp.TRANSITION, detail).invoke(() -> {
+                        metrics.transitioned(move.action());
+                        Log.infof("Finding %s: %s, %s -> %s", id, move.action(), from, finding.status);
+                    });
+                });
     }
 
     @WithTransaction
     public Uni<Void> delete(UUID id, ExpectedVersions expectedVersion) {
         return require(id)
                 .invoke(finding -> Versions.check(ENTITY, id, expectedVersion, finding.version))
-                .call(finding -> findings.delete(finding).call(findings::flush))
-                .call(finding -> changes.record(ENTITY, id, ChangeOp.DELETE, finding.version, FindingView.of(finding),
-                        null))
-                .replaceWithVoid()
-                .onFailure().transform(DatabaseErrors::translate);
-    }
-
-    /** Every recorded change of a finding, oldest first; kept after the finding is deleted. */
-    public Uni<List<ChangeEventView>> history(UUID id) {
-        return history.of(ENTITY, id).chain(events -> events.isEmpty()
-                ? get(id).replaceWith(events)
-                : Uni.createFrom().item(events));
-    }
-
-    private FindingView readView(ChangeEventView event) {
-        try {
-            return json.treeToValue(event.data(), FindingView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable finding in change event " + event.seq(), e);
-        }
-    }
-
-    /**
-     * Counts the overdue findings for {@link FindingMetrics}: one count over the partial index of unresolved due
-     * times, on a timer rather than per scrape. A failed count keeps the last value and says so in the log.
-     */
-    @Scheduled(every = "${ducha.metrics.overdue-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @WithSession
-    Uni<Void> refreshOverdueGauge() {
-        return findings.count("dueAt < ?1 and status in ?2", Instant.now(), FindingStatus.UNRESOLVED)
-                .invoke(metrics::overdue)
-                .onFailure().invoke(e -> Log.warnf("Overdue findings not counted: %s", e.toString()))
-                .onFailure().recoverWithNull()
+                .call(finding -> findings.delete(finding).chain(() -> recorded(finding, ChangeOp.DELETE, null)))
                 .replaceWithVoid();
     }
 
-    Uni<Finding> require(UUID id) {
+    /**
+     * The tail of every write: the flush (so that the event holds the version the row commits with; a deleted row's
+     * last one), the change event in the same transaction, and the finding as the caller sees it.
+     */
+    private Uni<FindingView> recorded(Finding finding, ChangeOp op, Map<String, Object> detail) {
+        return findings.flush().chain(() -> {
+            FindingView view = FindingView.of(finding);
+            return changes.record(ENTITY, finding.id, op, finding.version, view, detail).replaceWith(view);
+        });
+    }
+
+    private Uni<Finding> require(UUID id) {
         return findings.findById(id).onItem().ifNull().failWith(() -> new ResourceNotFoundException(ENTITY, id));
     }
 
