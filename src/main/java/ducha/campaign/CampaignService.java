@@ -5,7 +5,6 @@ import ducha.change.ChangeOp;
 import ducha.common.Batches;
 import ducha.common.ConflictException;
 import ducha.common.Cursors;
-import ducha.common.DatabaseErrors;
 import ducha.common.ExpectedVersions;
 import ducha.common.FieldError;
 import ducha.common.InvalidInputException;
@@ -132,8 +131,7 @@ public class CampaignService {
                 .chain(() -> campaigns.persistAndFlush(campaign))
                 .call(saved -> changes.record(ENTITY, saved.id, ChangeOp.CREATE, saved.version, CampaignView.of(saved),
                         null))
-                .map(CampaignView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .map(CampaignView::of);
     }
 
     /** Moving a campaign to another unit needs the right to manage it at both units. */
@@ -154,8 +152,7 @@ public class CampaignService {
                 .call(campaigns::flush)
                 .call(campaign -> changes.record(ENTITY, id, ChangeOp.UPDATE, campaign.version,
                         CampaignView.of(campaign), null))
-                .map(CampaignView::of)
-                .onFailure().transform(DatabaseErrors::translate);
+                .map(CampaignView::of);
     }
 
     /** Only a campaign no inspection or finding names can go (its targets go with it). */
@@ -180,8 +177,7 @@ public class CampaignService {
                 .call(campaign -> campaigns.delete(campaign).call(campaigns::flush))
                 .call(campaign -> changes.record(ENTITY, id, ChangeOp.DELETE, campaign.version,
                         CampaignView.of(campaign), null))
-                .replaceWithVoid()
-                .onFailure().transform(DatabaseErrors::translate);
+                .replaceWithVoid();
     }
 
     /**
@@ -257,8 +253,7 @@ public class CampaignService {
                             detail.put("siteIds", siteIds);
                             detail.put("rule", rule == null ? null : new TargetRule(rule.siteType(), district));
                             return changed(campaign, counts[0], counts[1], detail);
-                        }))
-                .onFailure().transform(DatabaseErrors::translate);
+                        }));
     }
 
     /** Takes targets out; each named site must be a target of the campaign. */
@@ -287,8 +282,7 @@ public class CampaignService {
                             detail.put("targetsRemoved", removed);
                             detail.put("siteIds", siteIds);
                             return changed(campaign, removed, 0, detail);
-                        }))
-                .onFailure().transform(DatabaseErrors::translate);
+                        }));
     }
 
     /** A change of targets is a change of the campaign: a new version and a change event with what changed. */
