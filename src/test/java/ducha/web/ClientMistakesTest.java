@@ -14,8 +14,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.ws.rs.BeanParam;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +133,11 @@ class ClientMistakesTest {
             for (Annotation annotation : annotations[i]) {
                 if (annotation instanceof RestQuery query) {
                     names.add(query.value().isEmpty() ? method.getParameters()[i].getName() : query.value());
+                } else if (annotation instanceof BeanParam) {
+                    // A parameter holder: its record components, in order.
+                    for (RecordComponent component : method.getParameterTypes()[i].getRecordComponents()) {
+                        names.add(component.getName());
+                    }
                 }
             }
         }
