@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public record SummaryFilter(String from, String to, UUID unitId, String district, SiteType siteType) {
 
-    static final int MAX_DISTRICT = 100;
+    private static final int MAX_DISTRICT = 100;
 
     /** A filter as both doors receive it: a malformed unitId or an over-long district is a 400 naming it. */
     static SummaryFilter of(String from, String to, String unitId, String district, SiteType siteType) {
