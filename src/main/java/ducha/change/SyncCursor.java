@@ -1,8 +1,7 @@
 package ducha.change;
 
+import ducha.common.Cursors;
 import ducha.common.InvalidInputException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -22,31 +21,19 @@ sealed interface SyncCursor {
     }
 
     String VERSION = "s1";
-    String SEPARATOR = "\u001f";
 
     static String encode(SyncCursor cursor) {
-        String raw;
         if (cursor instanceof Snapshot s) {
-            raw = String.join(SEPARATOR, VERSION, s.filterTag(), "S", Long.toString(s.watermark()),
+            return Cursors.pack(VERSION, s.filterTag(), "S", Long.toString(s.watermark()),
                     Integer.toString(s.entity()), s.after() == null ? "" : s.after().toString());
-        } else {
-            Log l = (Log) cursor;
-            raw = String.join(SEPARATOR, VERSION, l.filterTag(), "L", Long.toString(l.tx()), Long.toString(l.seq()));
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        Log l = (Log) cursor;
+        return Cursors.pack(VERSION, l.filterTag(), "L", Long.toString(l.tx()), Long.toString(l.seq()));
     }
 
     static SyncCursor decode(String text, String expectedFilterTag, int entities) {
-        String[] parts;
-        try {
-            if (text.length() > 512) {
-                throw new IllegalArgumentException();
-            }
-            parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(SEPARATOR, -1);
-        } catch (IllegalArgumentException e) {
-            throw invalid();
-        }
-        if (parts.length < 5 || !VERSION.equals(parts[0])) {
+        String[] parts = Cursors.unpack(text);
+        if (parts == null || parts.length < 5 || !VERSION.equals(parts[0])) {
             throw invalid();
         }
         if (!parts[1].equals(expectedFilterTag)) {

@@ -9,11 +9,14 @@ import java.util.UUID;
 /**
  * Opaque keyset cursors. A cursor is the sort key of the last row of a page, so the next page starts
  * strictly after it whatever was inserted meanwhile. Clients must not build them; a foreign one is a 400.
+ * {@link #pack} and {@link #unpack} are the one encoding of every opaque cursor (also the sync's).
  */
 public final class Cursors {
 
     private static final String VERSION = "1";
     private static final String SEPARATOR = "\u001f";
+    /** Far longer than any cursor this service writes; a longer one is not decoded at all. */
+    private static final int MAX_LENGTH = 512;
 
     private Cursors() {
     }
@@ -43,23 +46,34 @@ public final class Cursors {
         return decode(cursor, 1)[0];
     }
 
-    private static String encode(String... parts) {
-        String raw = VERSION + SEPARATOR + String.join(SEPARATOR, parts);
+    /** The opaque text of a cursor's fields: joined and Base64url-encoded, so that it travels in a URL as it is. */
+    public static String pack(String... fields) {
+        String raw = String.join(SEPARATOR, fields);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String[] decode(String cursor, int expectedParts) {
-        if (cursor.length() > 512) {
-            throw invalid();
+    /** The fields of a cursor {@link #pack} made; null for text it cannot have made (over-long, not Base64url). */
+    public static String[] unpack(String cursor) {
+        if (cursor.length() > MAX_LENGTH) {
+            return null;
         }
-        String raw;
         try {
-            raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(SEPARATOR, -1);
         } catch (IllegalArgumentException e) {
-            throw invalid();
+            return null;
         }
-        String[] parts = raw.split(SEPARATOR, -1);
-        if (parts.length != expectedParts + 1 || !VERSION.equals(parts[0])) {
+    }
+
+    private static String encode(String... parts) {
+        String[] fields = new String[parts.length + 1];
+        fields[0] = VERSION;
+        System.arraycopy(parts, 0, fields, 1, parts.length);
+        return pack(fields);
+    }
+
+    private static String[] decode(String cursor, int expectedParts) {
+        String[] parts = unpack(cursor);
+        if (parts == null || parts.length != expectedParts + 1 || !VERSION.equals(parts[0])) {
             throw invalid();
         }
         String[] key = new String[expectedParts];

@@ -26,6 +26,8 @@ record ReportPeriod(Instant from, Instant to) {
     private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+    /** Longer than any date or time with offset a client writes; the same cap for REST and GraphQL. */
+    private static final int MAX_BOUND_LENGTH = 64;
 
     /** Rollup rows of one grain whose bucket lies in {@code [from, to)}, counted {@code sign} (+1 or -1) times. */
     record Buckets(String grain, LocalDate from, LocalDate to, int sign) {
@@ -71,11 +73,14 @@ record ReportPeriod(Instant from, Instant to) {
 
     /**
      * A bound as a client writes it: a date ({@code 2021-08-07}, its midnight in {@code zone}) or an ISO-8601 time
-     * with offset ({@code 2021-08-07T09:00:00+08:00}).
+     * with offset ({@code 2021-08-07T09:00:00+08:00}). The one check of a bound, whichever door it came through.
      */
     static Instant bound(String name, String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
             return null;
+        }
+        if (text.length() > MAX_BOUND_LENGTH) {
+            throw new InvalidInputException(name, "must be at most " + MAX_BOUND_LENGTH + " characters");
         }
         String value = text.strip();
         Instant bound;

@@ -2,17 +2,13 @@ package ducha.report;
 
 import ducha.common.Page;
 import ducha.common.PageRequest;
-import ducha.finding.FindingCategory;
-import ducha.finding.FindingStatus;
-import ducha.finding.Severity;
 import ducha.security.Roles;
-import ducha.site.SiteType;
 import ducha.web.Params;
-import ducha.web.Problem;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -43,8 +39,6 @@ public class ReportResource {
             + "or ISO-8601 times with offset. unitId includes all its sub-units; district and siteType are the "
             + "site's.";
     private static final String CSV_NOTE = " CSV is UTF-8 with a byte order mark, for spreadsheets.";
-    private static final String BAD_PARAMETER = "A parameter is malformed or names nothing (VALIDATION, with the "
-            + "parameter in errors[].field)";
     private static final MediaType CSV = MediaType.valueOf(ReportCsv.MEDIA_TYPE);
     /** Rows per chunk of the streamed export. */
     private static final int EXPORT_CHUNK = 200;
@@ -71,17 +65,13 @@ public class ReportResource {
                     + "escalated, notices by kind, each child unit's figures, the target coverage of active "
                     + "campaigns and the most serious open findings." + DAILY + " Answers CSV when Accept prefers "
                     + "text/csv, and the printable page (one A4 sheet) when it prefers text/html." + CSV_NOTE)
-    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The daily report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DailyReport.class)),
             @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = DailyReportHtml.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
-    public Uni<RestResponse<Object>> daily(@Parameter(description = "The unit (required); its sub-units are "
-            + "included.") @RestQuery String unitId, @Parameter(description = "The day (required), YYYY-MM-DD in "
-            + "the report time zone.", example = "2021-08-07") @RestQuery String date, @Context HttpHeaders headers) {
-        Format format = preferred(headers.getAcceptableMediaTypes());
-        return daily.daily(Params.uuid("unitId", unitId), date).map(report -> switch (format) {
+    public Uni<RestResponse<Object>> daily(@BeanParam DailyQuery query, @Context HttpHeaders headers) {
+        Format format = Format.preferred(headers.getAcceptableMediaTypes(), Format.values());
+        return daily.daily(query.unit(), query.date()).map(report -> switch (format) {
             case CSV -> csvResponse(ReportCsv.daily(report), dailyFileName(report, "csv"));
             case HTML -> htmlResponse(report);
             case JSON -> RestResponse.ResponseBuilder.<Object>ok(report, MediaType.APPLICATION_JSON_TYPE).build();
@@ -96,14 +86,10 @@ public class ReportResource {
             description = "The daily report as one table: a total row, the unit's own work and each child unit, a "
                     + "row per notice kind, per active campaign and per most serious open finding." + DAILY
                     + CSV_NOTE)
-    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The daily report as CSV",
             content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public Uni<RestResponse<Object>> dailyCsv(@Parameter(description = "The unit (required); its sub-units are "
-            + "included.") @RestQuery String unitId, @Parameter(description = "The day (required), YYYY-MM-DD in "
-            + "the report time zone.", example = "2021-08-07") @RestQuery String date) {
-        return daily.daily(Params.uuid("unitId", unitId), date)
+    public Uni<RestResponse<Object>> dailyCsv(@BeanParam DailyQuery query) {
+        return daily.daily(query.unit(), query.date())
                 .map(report -> csvResponse(ReportCsv.daily(report), dailyFileName(report, "csv")));
     }
 
@@ -115,14 +101,10 @@ public class ReportResource {
             description = "The daily report as one HTML page that prints on one A4 sheet: charts as inline SVG, no "
                     + "script, nothing loaded from elsewhere; labels in Chinese and English. scripts/daily-report "
                     + "turns it into a PDF." + DAILY)
-    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The printable page",
             content = @Content(mediaType = DailyReportHtml.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public Uni<RestResponse<Object>> dailyHtml(@Parameter(description = "The unit (required); its sub-units are "
-            + "included.") @RestQuery String unitId, @Parameter(description = "The day (required), YYYY-MM-DD in "
-            + "the report time zone.", example = "2021-08-07") @RestQuery String date) {
-        return daily.daily(Params.uuid("unitId", unitId), date).map(ReportResource::htmlResponse);
+    public Uni<RestResponse<Object>> dailyHtml(@BeanParam DailyQuery query) {
+        return daily.daily(query.unit(), query.date()).map(ReportResource::htmlResponse);
     }
 
     private static RestResponse<Object> htmlResponse(DailyReport report) {
@@ -136,27 +118,34 @@ public class ReportResource {
         return "daily-" + report.date() + "-" + report.unitId() + "." + extension;
     }
 
+    /** The forms a report answers in on a path without suffix; JSON is the default. */
     private enum Format {
-        JSON, CSV, HTML
-    }
+        JSON(MediaType.APPLICATION_JSON_TYPE), CSV(ReportResource.CSV), HTML(ReportResource.HTML);
 
-    /** The first of JSON, CSV and HTML that the client's Accept ranks highest (the list is sorted by preference). */
-    private static Format preferred(List<MediaType> acceptable) {
-        for (MediaType type : acceptable) {
-            if (type.isWildcardType()) {
-                return Format.JSON;
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardSubtype()) {
-                return Format.JSON;
-            }
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                return Format.CSV;
-            }
-            if (type.getType().equals("text") && type.getSubtype().equals("html")) {
-                return Format.HTML;
-            }
+        private final MediaType type;
+
+        Format(MediaType type) {
+            this.type = type;
         }
-        return Format.JSON;
+
+        /**
+         * The form of {@code offered} that the client's Accept ranks highest (the list is sorted by preference). A
+         * range that admits JSON (all types, {@code application/*}) means JSON; CSV and HTML must be named
+         * ({@code text/*} names neither).
+         */
+        static Format preferred(List<MediaType> acceptable, Format... offered) {
+            for (MediaType range : acceptable) {
+                if (range.isCompatible(JSON.type)) {
+                    return JSON;
+                }
+                for (Format format : offered) {
+                    if (!range.isWildcardSubtype() && range.isCompatible(format.type)) {
+                        return format;
+                    }
+                }
+            }
+            return JSON;
+        }
     }
 
     @GET
@@ -167,16 +156,14 @@ public class ReportResource {
             description = "Counts, coverage, rectification and notices, with breakdowns by category, site type, "
                     + "district and child unit (see the Summary schema and docs/reports.md for each definition)."
                     + PERIOD + " Answers CSV when Accept prefers text/csv." + CSV_NOTE)
-    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The summary", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)),
             @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
-    public Uni<RestResponse<Object>> summary(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
-            @RestQuery String district, @RestQuery String siteType, @Context HttpHeaders headers) {
-        SummaryFilter filter = filter(from, to, unitId, district, siteType);
-        boolean csv = prefersCsv(headers.getAcceptableMediaTypes());
-        return service.summary(filter).map(summary -> csv ? csvResponse(ReportCsv.summary(summary), "summary.csv")
+    public Uni<RestResponse<Object>> summary(@BeanParam ReportQuery query, @Context HttpHeaders headers) {
+        SummaryFilter filter = query.filter();
+        Format format = Format.preferred(headers.getAcceptableMediaTypes(), Format.JSON, Format.CSV);
+        return service.summary(filter).map(summary -> format == Format.CSV
+                ? csvResponse(ReportCsv.summary(summary), "summary.csv")
                 : RestResponse.ResponseBuilder.<Object>ok(summary, MediaType.APPLICATION_JSON_TYPE).build());
     }
 
@@ -187,13 +174,10 @@ public class ReportResource {
     @Operation(operationId = "getSummaryCsv", summary = "Summary as CSV",
             description = "The summary as one table: a total row, then a row per breakdown key and per notice kind."
                     + PERIOD + CSV_NOTE)
-    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The summary as CSV",
             content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public Uni<RestResponse<Object>> summaryCsv(@RestQuery String from, @RestQuery String to,
-            @RestQuery String unitId, @RestQuery String district, @RestQuery String siteType) {
-        return service.summary(filter(from, to, unitId, district, siteType))
+    public Uni<RestResponse<Object>> summaryCsv(@BeanParam ReportQuery query) {
+        return service.summary(query.filter())
                 .map(summary -> csvResponse(ReportCsv.summary(summary), "summary.csv"));
     }
 
@@ -205,15 +189,13 @@ public class ReportResource {
             description = "One point per day or week (Monday to Sunday) of the report time zone over [from, to), "
                     + "without gaps. Without from and to: the last 30 days (interval=DAY) or 12 weeks (WEEK) up to "
                     + "the end of today; at most 366 days or 260 weeks." + PERIOD)
-    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "One point per bucket",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Trend.class)))
-    public Uni<Trend> trend(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
-            @RestQuery String district, @RestQuery String siteType,
+    public Uni<Trend> trend(@BeanParam ReportQuery query,
             @Parameter(description = "DAY (default) or WEEK") @RestQuery String interval) {
+        SummaryFilter filter = query.filter();
         TrendInterval bucket = Params.enumOf(TrendInterval.class, "interval", interval);
-        return service.trend(filter(from, to, unitId, district, siteType), bucket == null ? TrendInterval.DAY : bucket);
+        return service.trend(filter, bucket == null ? TrendInterval.DAY : bucket);
     }
 
     @GET
@@ -223,10 +205,9 @@ public class ReportResource {
     @Operation(operationId = "listOverdueFindings", summary = "Overdue findings, oldest due first",
             description = "Findings past their due time now and not rectified (OPEN, RECTIFYING, ESCALATED), with "
                     + "unit and site; keyset-paginated (limit, cursor, Link: rel=\"next\")." + PERIOD)
-    public Uni<RestResponse<Page<OverdueFinding>>> overdue(@RestQuery String from, @RestQuery String to,
-            @RestQuery String unitId, @RestQuery String district, @RestQuery String siteType,
-            @RestQuery String limit, @RestQuery String cursor, @Context UriInfo uri) {
-        SummaryFilter filter = filter(from, to, unitId, district, siteType);
+    public Uni<RestResponse<Page<OverdueFinding>>> overdue(@BeanParam ReportQuery query, @RestQuery String limit,
+            @RestQuery String cursor, @Context UriInfo uri) {
+        SummaryFilter filter = query.filter();
         return service.overdue(filter, PageRequest.of(Params.integer("limit", limit), cursor))
                 .map(page -> Responses.page(page, uri));
     }
@@ -240,13 +221,10 @@ public class ReportResource {
                     + "party (key = its name; key null for findings handed to nobody yet), most findings first, "
                     + "with the byCategory figures (findings, rectified, rectifiedOnSite, open, overdue, escalated, "
                     + "rectificationRate)." + PERIOD)
-    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "One row per responsible party", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponsiblePartyBreakdown.class)))
-    public Uni<ResponsiblePartyBreakdown> responsibleParties(@RestQuery String from, @RestQuery String to,
-            @RestQuery String unitId, @RestQuery String district, @RestQuery String siteType) {
-        return service.byResponsibleParty(filter(from, to, unitId, district, siteType))
+    public Uni<ResponsiblePartyBreakdown> responsibleParties(@BeanParam ReportQuery query) {
+        return service.byResponsibleParty(query.filter())
                 .map(ResponsiblePartyBreakdown::new);
     }
 
@@ -257,14 +235,10 @@ public class ReportResource {
     @Operation(operationId = "exportFindings", summary = "Findings as CSV, newest first",
             description = "Every finding of the filter (no paging), streamed as it is read. status, category, "
                     + "severity and overdue narrow it further." + PERIOD + CSV_NOTE)
-    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The findings as CSV",
             content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public Multi<String> findings(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
-            @RestQuery String district, @RestQuery String siteType, @RestQuery String status,
-            @RestQuery String category, @RestQuery String severity, @RestQuery String overdue) {
-        return exportFindings(from, to, unitId, district, siteType, status, category, severity, overdue);
+    public Multi<String> findings(@BeanParam ReportQuery query, @BeanParam FindingExportQuery attributes) {
+        return exportFindings(attributes.filter(query));
     }
 
     @GET
@@ -272,49 +246,18 @@ public class ReportResource {
     @Produces(ReportCsv.MEDIA_TYPE)
     @RolesAllowed({Roles.INSPECTOR, Roles.ADMIN})
     @Operation(operationId = "exportFindingsCsv", summary = "Findings as CSV (by path)", description = "The same as GET /api/v1/reports/findings.")
-    @APIResponse(responseCode = "400", description = BAD_PARAMETER, content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The findings as CSV",
             content = @Content(mediaType = ReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
-    public Multi<String> findingsCsv(@RestQuery String from, @RestQuery String to, @RestQuery String unitId,
-            @RestQuery String district, @RestQuery String siteType, @RestQuery String status,
-            @RestQuery String category, @RestQuery String severity, @RestQuery String overdue) {
-        return exportFindings(from, to, unitId, district, siteType, status, category, severity, overdue);
+    public Multi<String> findingsCsv(@BeanParam ReportQuery query, @BeanParam FindingExportQuery attributes) {
+        return exportFindings(attributes.filter(query));
     }
 
-    private Multi<String> exportFindings(String from, String to, String unitId, String district, String siteType,
-            String status, String category, String severity, String overdue) {
-        FindingExportFilter export = new FindingExportFilter(filter(from, to, unitId, district, siteType),
-                Params.enumOf(FindingStatus.class, "status", status),
-                Params.enumOf(FindingCategory.class, "category", category),
-                Params.enumOf(Severity.class, "severity", severity), Params.bool("overdue", overdue));
+    private Multi<String> exportFindings(FindingExportFilter export) {
         return RestMulti.fromUniResponse(service.exportFindings(export),
                 checked -> Multi.createBy().concatenating().streams(
                         Multi.createFrom().item(ReportCsv.findingsHeader()),
                         checked.rows().group().intoLists().of(EXPORT_CHUNK).map(ReportCsv::findings)),
                 checked -> Map.of("Content-Disposition", List.of(attachment("findings.csv"))));
-    }
-
-    private static SummaryFilter filter(String from, String to, String unitId, String district, String siteType) {
-        return new SummaryFilter(Params.text("from", from, 64), Params.text("to", to, 64),
-                Params.uuid("unitId", unitId), Params.text("district", district, 100),
-                Params.enumOf(SiteType.class, "siteType", siteType));
-    }
-
-    /** True when the client ranks text/csv above JSON (the list is sorted by preference). */
-    private static boolean prefersCsv(List<MediaType> acceptable) {
-        for (MediaType type : acceptable) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return false;
-            }
-            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
-                return true;
-            }
-            if (type.isWildcardType()) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static RestResponse<Object> csvResponse(String body, String fileName) {

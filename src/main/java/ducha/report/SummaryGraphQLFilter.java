@@ -1,7 +1,6 @@
 package ducha.report;
 
 import ducha.site.SiteType;
-import ducha.web.Params;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -18,7 +17,6 @@ public record SummaryGraphQLFilter(
 
     public static SummaryFilter toFilter(SummaryGraphQLFilter filter) {
         return filter == null ? SummaryFilter.all()
-                : new SummaryFilter(filter.from, filter.to, Params.uuid("unitId", filter.unitId),
-                        Params.text("district", filter.district, 100), filter.siteType);
+                : SummaryFilter.of(filter.from, filter.to, filter.unitId, filter.district, filter.siteType);
     }
 }

@@ -17,7 +17,7 @@ public record ByteRange(long first, long last) {
      * wholly beyond the content.
      */
     public static ByteRange select(String range, String ifRange, String etag, long size) {
-        if (range == null || (ifRange != null && !ifRange.strip().equals("\"" + etag + "\""))) {
+        if (range == null || (ifRange != null && !current(ifRange, etag))) {
             return null;
         }
         String spec = range.strip();
@@ -48,5 +48,11 @@ public record ByteRange(long first, long last) {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** If-Range compares strongly (RFC 9110 §13.1.5): only the one strong tag {@code etag} is current. */
+    private static boolean current(String ifRange, String etag) {
+        ETags.Tag tag = ETags.single(ifRange);
+        return tag != null && !tag.weak() && tag.value().equals(etag);
     }
 }

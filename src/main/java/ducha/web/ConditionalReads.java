@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -21,7 +22,7 @@ public class ConditionalReads {
             return;
         }
         Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
-        if (etag != null && matches(ifNoneMatch, etag instanceof EntityTag tag ? tag.getValue() : opaqueTag(etag.toString()))) {
+        if (etag != null && matches(ifNoneMatch, etag instanceof EntityTag tag ? tag.getValue() : value(etag))) {
             response.setStatus(304);
             response.setEntity(null);
             response.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
@@ -29,19 +30,21 @@ public class ConditionalReads {
         }
     }
 
-    /** Weak comparison, as If-None-Match uses: W/"3" matches "3". */
+    /**
+     * Weak comparison, as If-None-Match uses: W/"3" matches "3". A value that is not * or a list of quoted tags
+     * matches nothing: the full answer is always a correct one.
+     */
     static boolean matches(String ifNoneMatch, String tag) {
-        for (String candidate : ifNoneMatch.split(",")) {
-            String value = candidate.strip();
-            if (value.equals("*") || opaqueTag(value).equals(tag)) {
-                return true;
-            }
+        if (ifNoneMatch.strip().equals("*")) {
+            return true;
         }
-        return false;
+        List<ETags.Tag> tags = ETags.list(ifNoneMatch);
+        return tags != null && tags.stream().anyMatch(candidate -> candidate.value().equals(tag));
     }
 
-    private static String opaqueTag(String value) {
-        String tag = value.startsWith("W/") ? value.substring(2) : value;
-        return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1) : tag;
+    /** The opaque value of an ETag header set as text (a replayed response's). */
+    private static String value(Object etag) {
+        ETags.Tag tag = ETags.single(etag.toString());
+        return tag == null ? etag.toString() : tag.value();
     }
 }

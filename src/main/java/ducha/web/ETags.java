@@ -13,9 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * A row's ETag is its version; If-Match carries the versions a client read back. If-Match compares strongly
- * (RFC 9110 §13.1.1): a weak tag never matches, and {@code "02"} is not {@code "2"}.
+ * (RFC 9110 §13.1.1): a weak tag never matches, and {@code "02"} is not {@code "2"}. Every header that carries
+ * entity-tags (If-Match, If-None-Match, If-Range, a replayed ETag) is read and written here.
  */
 public final class ETags {
+
+    /** One entity-tag as a header writes it (RFC 9110 §8.8.3): its opaque value, and whether it is weak. */
+    record Tag(String value, boolean weak) {
+    }
 
     /** One entity-tag of a list (RFC 9110 §8.8.3), with the comma or end that follows it. */
     private static final Pattern LIST_MEMBER = Pattern.compile("\\G[ \\t]*(W/)?\"([\\x21\\x23-\\x7e\\x80-\\xff]*)\"[ \\t]*(,|$)");
@@ -77,18 +82,40 @@ public final class ETags {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }
-        List<String> strong = new ArrayList<>();
-        Matcher member = LIST_MEMBER.matcher(ifMatch.strip());
-        int end = 0;
-        while (end < ifMatch.strip().length() && member.find() && member.start() == end) {
-            if (member.group(1) == null) {
-                strong.add(member.group(2));
-            }
-            end = member.end();
-        }
-        if (end != ifMatch.strip().length()) {
+        List<Tag> tags = list(ifMatch);
+        if (tags == null) {
             throw new InvalidInputException("If-Match", "must be * or quoted ETags you read, e.g. \"3\"");
         }
-        return new HashSet<>(strong);
+        Set<String> strong = new HashSet<>();
+        for (Tag tag : tags) {
+            if (!tag.weak()) {
+                strong.add(tag.value());
+            }
+        }
+        return strong;
+    }
+
+    /** The tags of a list value ({@code "1", W/"2"}) in order; null when the value is not such a list. */
+    static List<Tag> list(String value) {
+        String text = value.strip();
+        List<Tag> tags = new ArrayList<>();
+        Matcher member = LIST_MEMBER.matcher(text);
+        int end = 0;
+        while (end < text.length() && member.find() && member.start() == end) {
+            tags.add(new Tag(member.group(2), member.group(1) != null));
+            end = member.end();
+        }
+        return tags.isEmpty() || end != text.length() ? null : tags;
+    }
+
+    /** The one tag a value names ({@code "3"} or {@code W/"3"}); null when it names none or several. */
+    static Tag single(String value) {
+        List<Tag> tags = list(value);
+        return tags == null || tags.size() != 1 ? null : tags.get(0);
+    }
+
+    /** A tag as an ETag header writes it: {@code "3"} or {@code W/"3"}. */
+    static String header(EntityTag tag) {
+        return (tag.isWeak() ? "W/" : "") + "\"" + tag.getValue() + "\"";
     }
 }

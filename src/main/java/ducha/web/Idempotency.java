@@ -226,7 +226,7 @@ public class Idempotency {
         }
         EntityTag tag = response.getEntityTag();
         if (tag != null) {
-            headers.put(HttpHeaders.ETAG, (tag.isWeak() ? "W/" : "") + "\"" + tag.getValue() + "\"");
+            headers.put(HttpHeaders.ETAG, ETags.header(tag));
         }
         if (entity != null) {
             headers.put(HttpHeaders.CONTENT_TYPE, entity instanceof Problem ? Problem.MEDIA_TYPE

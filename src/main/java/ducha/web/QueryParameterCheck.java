@@ -9,6 +9,9 @@ import ducha.finding.FindingResource;
 import ducha.inspection.InspectionResource;
 import ducha.me.MeResource;
 import ducha.notice.NoticeResource;
+import ducha.report.DailyQuery;
+import ducha.report.FindingExportQuery;
+import ducha.report.ReportQuery;
 import ducha.report.ReportResource;
 import ducha.site.SiteResource;
 import ducha.unit.UnitResource;
@@ -34,13 +37,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Refuses a query parameter that the operation does not declare, naming it and the accepted ones, as unknown body
  * properties are refused: a misspelt {@code statuss=OPEN} would otherwise be ignored, and the client would read an
  * unfiltered list as if it were filtered. The accepted names are the resource method's own {@code @RestQuery} and
- * {@code @QueryParam} parameters, and those of its {@code @BeanParam} holders, so there is no second list to keep
- * in step.
+ * {@code @QueryParam} parameters and those of its {@code @BeanParam} holders, so there is no second list to keep in
+ * step.
  */
-// The resources' parameter annotations and names are read by reflection, also in the native image.
+// The resources' and holders' parameter annotations and names are read by reflection, also in the native image.
 @RegisterForReflection(targets = {UnitResource.class, SiteResource.class, InspectionResource.class,
         FindingResource.class, NoticeResource.class, AttachmentResource.class, ReportResource.class,
-        SyncResource.class, MeResource.class, WebhookResource.class, FindingListQuery.class})
+        SyncResource.class, MeResource.class, WebhookResource.class, ReportQuery.class, FindingExportQuery.class,
+        DailyQuery.class, FindingListQuery.class})
 public class QueryParameterCheck {
 
     private static final Map<Method, Set<String>> ACCEPTED = new ConcurrentHashMap<>();
@@ -69,30 +73,25 @@ public class QueryParameterCheck {
         Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; i < annotations.length; i++) {
             for (Annotation annotation : annotations[i]) {
-                if (annotation instanceof RestQuery query) {
-                    names.add(query.value().isEmpty() ? method.getParameters()[i].getName() : query.value());
-                } else if (annotation instanceof QueryParam query) {
-                    names.add(query.value());
-                } else if (annotation instanceof BeanParam) {
-                    names.addAll(declared(method.getParameterTypes()[i]));
+                if (annotation instanceof BeanParam) {
+                    for (Field field : method.getParameterTypes()[i].getDeclaredFields()) {
+                        add(names, field.getAnnotations(), field.getName());
+                    }
                 }
             }
+            add(names, annotations[i], method.getParameters()[i].getName());
         }
         return Collections.unmodifiableSet(names);
     }
 
-    /** The query parameters of a {@code @BeanParam} holder: its annotated fields (a record's components). */
-    private static Set<String> declared(Class<?> holder) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Field field : holder.getDeclaredFields()) {
-            RestQuery rest = field.getAnnotation(RestQuery.class);
-            QueryParam query = field.getAnnotation(QueryParam.class);
-            if (rest != null) {
-                names.add(rest.value().isEmpty() ? field.getName() : rest.value());
-            } else if (query != null) {
+    /** The query parameter name that a method parameter's or a holder field's annotations give, if any. */
+    private static void add(Set<String> names, Annotation[] annotations, String javaName) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof RestQuery query) {
+                names.add(query.value().isEmpty() ? javaName : query.value());
+            } else if (annotation instanceof QueryParam query) {
                 names.add(query.value());
             }
         }
-        return names;
     }
 }

@@ -49,6 +49,14 @@ class CursorsTest {
         assertRefused(() -> Cursors.textKey(Cursors.ofText("x".repeat(600))));
     }
 
+    @Test
+    void packedFieldsComeBackAsTheyWereAndForeignTextUnpacksToNothing() {
+        assertThat(Cursors.unpack(Cursors.pack("s1", "tag", "", "卡点"))).containsExactly("s1", "tag", "", "卡点");
+        assertThat(Cursors.pack("a", "b")).matches("[A-Za-z0-9_-]+");
+        assertThat(Cursors.unpack("%%%")).isNull();
+        assertThat(Cursors.unpack(Cursors.pack("x".repeat(600)))).isNull();
+    }
+
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOf(InvalidInputException.class).hasMessageContaining("cursor");
     }

@@ -65,6 +65,11 @@ class CsvExportTest {
                 .then().statusCode(200).contentType("application/json").body("findings", equalTo(6));
         given().auth().oauth2(Tokens.admin()).accept("application/json;q=0.5, text/csv").queryParam("unitId", w.r)
                 .get("/api/v1/reports/summary").then().statusCode(200).contentType("text/csv");
+        // A form the summary does not offer is passed over; a range that admits JSON means JSON.
+        given().auth().oauth2(Tokens.admin()).accept("text/html, text/csv;q=0.5").queryParam("unitId", w.r)
+                .get("/api/v1/reports/summary").then().statusCode(200).contentType("text/csv");
+        given().auth().oauth2(Tokens.admin()).accept("application/*, text/csv;q=0.5").queryParam("unitId", w.r)
+                .get("/api/v1/reports/summary").then().statusCode(200).contentType("application/json");
     }
 
     @Test

@@ -7,11 +7,14 @@ import static org.hamcrest.Matchers.startsWith;
 
 import ducha.support.Api;
 import ducha.support.Db;
+import ducha.support.Gql;
 import ducha.support.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,21 @@ class ReportInputTest {
         given().auth().oauth2(Tokens.admin()).get("/api/v1/reports/summary").then().statusCode(200);
         given().auth().oauth2(Tokens.admin()).queryParam("unitId", "x").get("/api/v1/reports/summary").then()
                 .statusCode(400);
+        assertThat(Db.changeEvents()).isEqualTo(events);
+    }
+
+    @Test
+    void anOverLongBoundIsTheSameRefusalThroughBothDoorsAndChangesNothing() {
+        String overLong = "2021-08-07".repeat(7);
+        long events = Db.changeEvents();
+        given().auth().oauth2(Tokens.admin()).queryParam("from", overLong).get("/api/v1/reports/summary").then()
+                .statusCode(400).body("code", equalTo("VALIDATION")).body("errors[0].field", equalTo("from"))
+                .body("errors[0].message", equalTo("must be at most 64 characters"));
+        JsonPath graph = Gql.query(Tokens.admin(), "query($from: String) { summary(filter: {from: $from}) { findings } }",
+                Map.of("from", overLong));
+        assertThat(Gql.errorCode(graph)).isEqualTo("VALIDATION");
+        assertThat(graph.getString("errors[0].message")).isEqualTo("from: must be at most 64 characters");
+        assertThat(graph.getString("data.summary")).isNull();
         assertThat(Db.changeEvents()).isEqualTo(events);
     }
 

@@ -27,6 +27,8 @@ class ReportPeriodTest {
         assertThat(ReportPeriod.bound("from", " ", SHANGHAI)).isNull();
         assertThatThrownBy(() -> ReportPeriod.bound("to", "2021-08-07T10:00", SHANGHAI))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("to: must be a date");
+        assertThatThrownBy(() -> ReportPeriod.bound("from", "2021-08-07".repeat(7), SHANGHAI))
+                .isInstanceOf(InvalidInputException.class).hasMessage("from: must be at most 64 characters");
     }
 
     @Test

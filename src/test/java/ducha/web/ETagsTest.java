@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
 import ducha.common.PreconditionRequiredException;
+import jakarta.ws.rs.core.EntityTag;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** If-Match and If-None-Match parsing without a server (RFC 9110 §13.1.1 strong comparison). */
+/** If-Match, If-None-Match and If-Range parsing without a server (RFC 9110 §13.1). */
 class ETagsTest {
 
     @Test
@@ -57,5 +58,28 @@ class ETagsTest {
         assertThat(ETags.onlyIfAbsent(null)).isFalse();
         assertThat(ETags.onlyIfAbsent(" * ")).isTrue();
         assertThatThrownBy(() -> ETags.onlyIfAbsent("\"3\"")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void ifNoneMatchOnAReadComparesWeaklyAndIgnoresWhatIsNoList() {
+        assertThat(ConditionalReads.matches("W/\"0\", \"7\"", "0")).isTrue();
+        assertThat(ConditionalReads.matches(" * ", "5")).isTrue();
+        assertThat(ConditionalReads.matches("\"1\"", "0")).isFalse();
+        assertThat(ConditionalReads.matches("0", "0")).as("an unquoted tag is not a tag").isFalse();
+    }
+
+    @Test
+    void ifRangeIsCurrentOnlyForTheOneStrongTag() {
+        assertThat(ByteRange.select("bytes=0-9", "\"abc\"", "abc", 100)).isEqualTo(new ByteRange(0, 9));
+        assertThat(ByteRange.select("bytes=0-9", "W/\"abc\"", "abc", 100)).isNull();
+        assertThat(ByteRange.select("bytes=0-9", "\"other\"", "abc", 100)).isNull();
+        assertThat(ByteRange.select("bytes=0-9", "Sat, 07 Aug 2021 09:00:00 GMT", "abc", 100)).isNull();
+    }
+
+    @Test
+    void aTagIsWrittenAsItIsRead() {
+        for (EntityTag tag : new EntityTag[] {new EntityTag("3"), new EntityTag("sha-1", true)}) {
+            assertThat(ETags.single(ETags.header(tag))).isEqualTo(new ETags.Tag(tag.getValue(), tag.isWeak()));
+        }
     }
 }
