@@ -1,11 +1,11 @@
 package ducha.attachment;
 
 import ducha.common.Page;
+import ducha.common.Params;
 import ducha.security.Roles;
 import ducha.web.ByteRange;
 import ducha.web.ETags;
 import ducha.web.Idempotency;
-import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,12 +1,12 @@
 package ducha.campaign;
 
 import ducha.common.ExpectedVersions;
+import ducha.common.Params;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
 import ducha.security.Roles;
 import ducha.unit.UnitService;
 import ducha.unit.UnitView;
-import ducha.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package ducha.campaign;
 
-import ducha.web.Params;
+import ducha.common.Params;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;

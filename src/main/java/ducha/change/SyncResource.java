@@ -1,9 +1,9 @@
 package ducha.change;
 
 import ducha.common.PageRequest;
+import ducha.common.Params;
 import ducha.security.Roles;
 import ducha.web.ContentETags;
-import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,7 @@
 package ducha.finding;
 
 import ducha.common.ExpectedVersions;
+import ducha.common.Params;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
 import ducha.inspection.InspectionService;
@@ -11,7 +12,6 @@ import ducha.site.SiteService;
 import ducha.site.SiteView;
 import ducha.unit.UnitService;
 import ducha.unit.UnitView;
-import ducha.web.Params;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package ducha.finding;
 
+import ducha.common.Params;
 import ducha.common.Times;
-import ducha.web.Params;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;

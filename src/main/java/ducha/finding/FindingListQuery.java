@@ -1,8 +1,8 @@
 package ducha.finding;
 
 import ducha.common.PageRequest;
+import ducha.common.Params;
 import ducha.common.Times;
-import ducha.web.Params;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**

@@ -1,6 +1,7 @@
 package ducha.inspection;
 
 import ducha.common.ExpectedVersions;
+import ducha.common.Params;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
 import ducha.security.Roles;
@@ -8,7 +9,6 @@ import ducha.site.SiteService;
 import ducha.site.SiteView;
 import ducha.unit.UnitService;
 import ducha.unit.UnitView;
-import ducha.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.OffsetDateTime;

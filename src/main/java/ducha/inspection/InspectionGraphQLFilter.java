@@ -1,8 +1,8 @@
 package ducha.inspection;
 
+import ducha.common.Params;
 import ducha.common.Times;
 import ducha.evidence.Presence;
-import ducha.web.Params;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;

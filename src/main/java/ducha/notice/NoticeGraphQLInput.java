@@ -1,6 +1,6 @@
 package ducha.notice;
 
-import ducha.web.Params;
+import ducha.common.Params;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;

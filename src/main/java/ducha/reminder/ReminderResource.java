@@ -2,8 +2,8 @@ package ducha.reminder;
 
 import ducha.common.Page;
 import ducha.common.PageRequest;
+import ducha.common.Params;
 import ducha.security.Roles;
-import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

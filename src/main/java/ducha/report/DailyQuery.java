@@ -1,6 +1,6 @@
 package ducha.report;
 
-import ducha.web.Params;
+import ducha.common.Params;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;

@@ -1,9 +1,9 @@
 package ducha.report;
 
+import ducha.common.Params;
 import ducha.finding.FindingCategory;
 import ducha.finding.FindingStatus;
 import ducha.finding.Severity;
-import ducha.web.Params;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The finding attributes that narrow a CSV export beyond the report parameters. */

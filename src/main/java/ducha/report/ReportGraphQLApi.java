@@ -1,9 +1,9 @@
 package ducha.report;
 
+import ducha.common.Params;
 import ducha.graphql.GraphQLBoundary;
 import ducha.notice.NoticeKind;
 import ducha.security.Roles;
-import ducha.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;

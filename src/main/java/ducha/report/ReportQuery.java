@@ -1,7 +1,7 @@
 package ducha.report;
 
+import ducha.common.Params;
 import ducha.site.SiteType;
-import ducha.web.Params;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**

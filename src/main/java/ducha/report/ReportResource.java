@@ -2,8 +2,8 @@ package ducha.report;
 
 import ducha.common.Page;
 import ducha.common.PageRequest;
+import ducha.common.Params;
 import ducha.security.Roles;
-import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -2,10 +2,10 @@ package ducha.site;
 
 import ducha.common.Page;
 import ducha.common.PageRequest;
+import ducha.common.Params;
 import ducha.security.Roles;
 import ducha.web.ETags;
 import ducha.web.Idempotency;
-import ducha.web.Params;
 import ducha.web.Responses;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

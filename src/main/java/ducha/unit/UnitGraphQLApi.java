@@ -1,10 +1,10 @@
 package ducha.unit;
 
 import ducha.common.ExpectedVersions;
+import ducha.common.Params;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
 import ducha.security.Roles;
-import ducha.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;

@@ -1,6 +1,6 @@
 package ducha.unit;
 
-import ducha.web.Params;
+import ducha.common.Params;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;

@@ -2,11 +2,11 @@ package ducha.webhook;
 
 import ducha.common.ExpectedVersions;
 import ducha.common.InvalidInputException;
+import ducha.common.Params;
 import ducha.common.ResourceNotFoundException;
 import ducha.graphql.Connections;
 import ducha.graphql.GraphQLBoundary;
 import ducha.security.Roles;
-import ducha.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;

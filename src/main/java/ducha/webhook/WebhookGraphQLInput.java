@@ -1,6 +1,6 @@
 package ducha.webhook;
 
-import ducha.web.Params;
+import ducha.common.Params;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;

@@ -1,6 +1,5 @@
-package ducha.web;
+package ducha.common;
 
-import ducha.common.InvalidInputException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
