@@ -397,6 +397,20 @@ $fn$;
 create trigger campaign_activity_site_changed after update of active on site
     for each row when (old.active is distinct from new.active) execute function campaign_activity_site_changed();
 
+-- Before a unit moves, its mover takes every campaign's row (in id order), before report_unit_moved (V2, which fires
+-- after this one by name) locks report rollup rows: writers lock campaigns before report rollups too, so the two
+-- cannot wait for each other.
+create function campaign_activity_unit_moving() returns trigger language plpgsql as $fn$
+begin
+    perform 1 from campaign order by id for update;
+    return new;
+end
+$fn$;
+
+create trigger campaign_activity_unit_moving before update of parent_id on unit
+    for each row when (old.parent_id is distinct from new.parent_id)
+    execute function campaign_activity_unit_moving();
+
 -- A moved unit changes which subtree its work counts for and under which child: every campaign is recomputed. Named
 -- to fire after unit_closure_moved (triggers of one event fire in name order), so the closure is already moved.
 create function campaign_activity_unit_moved() returns trigger language plpgsql as $fn$
