@@ -16,8 +16,8 @@
 -- (CampaignActivityZone).
 --
 -- Row changes of inspection and finding are applied as deltas to campaign_activity (statement-level, from transition
--- tables); the derived rows they touch are locked, then recomputed from campaign_activity with a fresh snapshot, so
--- two writers of one day or unit take turns and the later one counts the earlier one's rows. Changes of what counts
+-- tables); then each target they touch is locked and recounted, and its unit's and day's rows get increments
+-- (campaign_activity_count), so two writers of one target take turns and the later one counts the earlier one's rows. Changes of what counts
 -- (targets added or removed, the period or the unit of a campaign changed, a unit moved) recompute the campaign from
 -- the base tables; a site retired or revived recomputes its campaigns' tops and days. Lock order, everywhere: site
 -- rows, campaign rows, then derived rows (sites, tops, days, each in key order), so that no two writers deadlock. A
@@ -193,27 +193,100 @@ begin
 end
 $fn$;
 
+-- A delta's effect on the derived rows: (campaign, site, top, day) keys with the change of inspections, findings and
+-- resolved at each. The targets' rows are locked first (key order), so that writers of one target take turns; then
+-- each target's totals are recounted from campaign_activity (a handful of rows), and the per-unit and per-day rows get
+-- increments: the sums, and +1 / -1 where a target's inspections by that unit (on that day) went from none to some or
+-- back, read from campaign_activity after the lock (so an earlier writer's rows are seen). Retired targets add nothing.
+create function campaign_activity_count(cs uuid[], ss uuid[], ts uuid[], ds date[], dis integer[], dfs integer[],
+                                        drs integer[]) returns void language plpgsql as $fn$
+begin
+    perform 1 from campaign_site_activity x
+    where (x.campaign_id, x.site_id) in (select k.c, k.s from unnest(cs, ss) k(c, s))
+    order by x.campaign_id, x.site_id for update;
+    update campaign_site_activity x
+    set inspections = n.inspections, findings = n.findings, resolved = n.resolved, first_day = n.first_day
+    from (select distinct k.c, k.s from unnest(cs, ss) k(c, s)) k
+    cross join lateral (
+        select coalesce(sum(a.inspections), 0) as inspections, coalesce(sum(a.findings), 0) as findings,
+               coalesce(sum(a.resolved), 0) as resolved, min(a.day) filter (where a.inspections > 0) as first_day
+        from campaign_activity a where a.campaign_id = k.c and a.site_id = k.s) n
+    where x.campaign_id = k.c and x.site_id = k.s;
+
+    with k as (
+        select k.* from unnest(cs, ss, ts, ds, dis, dfs, drs) k(c, s, t, d, di, df, dr)
+        join campaign_site_activity x on x.campaign_id = k.c and x.site_id = k.s and x.active
+    ), crossed as (
+        select k.c, k.t, k.s, sum(k.di) as di,
+               (select coalesce(sum(a.inspections), 0) from campaign_activity a
+                where a.campaign_id = k.c and a.site_id = k.s and a.top_id = k.t) as after
+        from k group by k.c, k.t, k.s
+    ), delta as (
+        select k.c, k.t, sum(k.di) as di, sum(k.df) as df, sum(k.dr) as dr,
+               (select coalesce(sum(sign(x.after) - sign(x.after - x.di)), 0) from crossed x
+                where x.c = k.c and x.t = k.t) as dv
+        from k group by k.c, k.t
+    )
+    insert into campaign_top_activity as x (campaign_id, top_id, inspections, findings, resolved, visited)
+    select c, t, di, df, dr, dv from delta order by 1, 2
+    on conflict (campaign_id, top_id) do update
+        set inspections = x.inspections + excluded.inspections, findings = x.findings + excluded.findings,
+            resolved = x.resolved + excluded.resolved, visited = x.visited + excluded.visited;
+
+    with k as (
+        select k.* from unnest(cs, ss, ts, ds, dis, dfs, drs) k(c, s, t, d, di, df, dr)
+        join campaign_site_activity x on x.campaign_id = k.c and x.site_id = k.s and x.active
+    ), crossed as (
+        select k.c, k.d, k.s, sum(k.di) as di,
+               (select coalesce(sum(a.inspections), 0) from campaign_activity a
+                where a.campaign_id = k.c and a.site_id = k.s and a.day = k.d) as after
+        from k group by k.c, k.d, k.s
+    ), delta as (
+        select k.c, k.d, sum(k.di) as di, sum(k.df) as df, sum(k.dr) as dr,
+               (select coalesce(sum(sign(x.after) - sign(x.after - x.di)), 0) from crossed x
+                where x.c = k.c and x.d = k.d) as dv
+        from k group by k.c, k.d
+    )
+    insert into campaign_day_activity as x (campaign_id, day, inspections, findings, resolved, visited)
+    select c, d, di, df, dr, dv from delta order by 1, 2
+    on conflict (campaign_id, day) do update
+        set inspections = x.inspections + excluded.inspections, findings = x.findings + excluded.findings,
+            resolved = x.resolved + excluded.resolved, visited = x.visited + excluded.visited;
+end
+$fn$;
+
 -- ------------------------------------------------------------------------------------------------ deltas
--- The statements of one delta for inspections and findings, from a query of the transition rows as (site, unit, at,
--- inspection, finding, resolved, sign): run by the trigger functions themselves, which alone see their transition
--- tables. Locks first (sites, then campaigns, in id order), then the delta with a fresh snapshot that sees any
--- recomputation that committed meanwhile; it answers the keys it changed, whose derived rows are then recomputed.
-create function campaign_activity_delta_sql(delta text) returns text[] language sql immutable as $fn$
-select array[
-    format($q$
-        select 1 from site where id in (select site_id from (%1$s) d) order by id for key share
-    $q$, delta),
-    format($q$
-        select 1 from campaign where id in (
-            select ct.campaign_id from campaign_target ct where ct.site_id in (select site_id from (%1$s) d))
-        order by id for share
-    $q$, delta),
-    format($q$
-        with applied as (
-        insert into campaign_activity as a (campaign_id, site_id, top_id, day, inspections, findings, resolved)
-        select c.id, d.site_id, tp.top, (d.at at time zone z.zone)::date, sum(d.inspection * d.sign),
-               sum(d.finding * d.sign), sum(d.resolved * d.sign)
-        from (%1$s) d
+-- One delta of inspection or finding rows, each as (site, unit, at, inspection, finding, resolved, sign), given as
+-- arrays (the trigger functions collect them from their transition tables, which only they can see). Static SQL
+-- throughout, so the plans are cached per connection. Locks first: the sites (key share), and only then the question
+-- whether any campaign targets them, so a target added meanwhile is either seen here or waits for this write; the
+-- campaigns that target them (share); then the delta with a fresh snapshot that sees any recount that committed
+-- meanwhile; then the derived rows (campaign_activity_count).
+create function campaign_activity_apply(sites uuid[], units uuid[], ats timestamptz[], inspections integer[],
+                                        findings integer[], resolveds integer[], signs integer[])
+    returns void language plpgsql as $fn$
+declare
+    cs uuid[];
+    ss uuid[];
+    ts uuid[];
+    ds date[];
+    dis integer[];
+    dfs integer[];
+    drs integer[];
+begin
+    perform 1 from site where id = any(sites) order by id for key share;
+    if not exists (select 1 from campaign_target where site_id = any(sites)) then
+        return;
+    end if;
+    perform 1 from campaign where id in (select campaign_id from campaign_target where site_id = any(sites))
+    order by id for share;
+    with d as (
+        select * from unnest(sites, units, ats, inspections, findings, resolveds, signs)
+            as d(site_id, unit_id, at, inspection, finding, resolved, sign)
+    ), k as materialized (
+        select c.id as campaign_id, d.site_id, tp.top as top_id, (d.at at time zone z.zone)::date as day,
+               sum(d.inspection * d.sign) as di, sum(d.finding * d.sign) as df, sum(d.resolved * d.sign) as dr
+        from d
         join campaign_target ct on ct.site_id = d.site_id
         join campaign c on c.id = ct.campaign_id and d.at >= c.starts_at and d.at < c.ends_at
         cross join lateral (
@@ -225,48 +298,49 @@ select array[
         cross join (select zone from campaign_activity_zone limit 1) z
         group by 1, 2, 3, 4
         having sum(d.inspection * d.sign) <> 0 or sum(d.finding * d.sign) <> 0 or sum(d.resolved * d.sign) <> 0
-        order by 1, 2, 3, 4
+    ), applied as (
+        insert into campaign_activity as a (campaign_id, site_id, top_id, day, inspections, findings, resolved)
+        select * from k order by 1, 2, 3, 4
         on conflict (campaign_id, site_id, top_id, day) do update
             set inspections = a.inspections + excluded.inspections, findings = a.findings + excluded.findings,
                 resolved = a.resolved + excluded.resolved
-        returning campaign_id, site_id, top_id, day)
-        select array_agg(campaign_id), array_agg(site_id), array_agg(top_id), array_agg(day) from applied
-    $q$, delta)]
+    )
+    select array_agg(campaign_id), array_agg(site_id), array_agg(top_id), array_agg(day), array_agg(di::integer),
+           array_agg(df::integer), array_agg(dr::integer)
+    into cs, ss, ts, ds, dis, dfs, drs from k;
+    if cs is not null then
+        perform campaign_activity_count(cs, ss, ts, ds, dis, dfs, drs);
+    end if;
+end
 $fn$;
 
 -- Updates count only where the site, the unit or the time changed (for findings also whether resolved): a transition
 -- between open states, or a corrected description, takes no lock and writes nothing here.
 create function campaign_activity_inspections() returns trigger language plpgsql as $fn$
 declare
-    d text;
-    q text[];
-    changed boolean;
-    cs uuid[];
-    ss uuid[];
-    ts uuid[];
-    ds date[];
-    row_sql constant text := 'select %1$s.site_id, %1$s.unit_id, %1$s.started_at as at, 1 as inspection, 0 as finding, '
-        || '0 as resolved, %2$s as sign from %3$s';
-    moved constant text := ' join old_rows o on o.id = n.id where (n.site_id, n.unit_id, n.started_at) '
-        || 'is distinct from (o.site_id, o.unit_id, o.started_at)';
+    sites uuid[];
+    units uuid[];
+    ats timestamptz[];
+    signs integer[];
 begin
     if tg_op = 'INSERT' then
-        d := (format(row_sql, 'n', 1, 'new_rows n'));
+        select array_agg(site_id), array_agg(unit_id), array_agg(started_at), array_agg(1)
+        into sites, units, ats, signs from new_rows;
     elsif tg_op = 'DELETE' then
-        d := (format(row_sql, 'o', -1, 'old_rows o'));
+        select array_agg(site_id), array_agg(unit_id), array_agg(started_at), array_agg(-1)
+        into sites, units, ats, signs from old_rows;
     else
-        d := (format(row_sql, 'n', 1, 'new_rows n' || moved) || ' union all '
-            || format(row_sql, 'o', -1, 'new_rows n' || moved));
+        select array_agg(d.site_id), array_agg(d.unit_id), array_agg(d.started_at), array_agg(d.sign)
+        into sites, units, ats, signs
+        from new_rows n join old_rows o on o.id = n.id
+        cross join lateral (values (n.site_id, n.unit_id, n.started_at, 1), (o.site_id, o.unit_id, o.started_at, -1))
+            d(site_id, unit_id, started_at, sign)
+        where (n.site_id, n.unit_id, n.started_at) is distinct from (o.site_id, o.unit_id, o.started_at);
     end if;
-    execute format('select exists (%s)', d) into changed;
-    if changed then
-        q := campaign_activity_delta_sql(d);
-        execute q[1];
-        execute q[2];
-        execute q[3] into cs, ss, ts, ds;
-        if cs is not null then
-            perform campaign_activity_derive(cs, ss, ts, ds);
-        end if;
+    if sites is not null then
+        perform campaign_activity_apply(sites, units, ats, array_fill(1, array[cardinality(sites)]),
+                                        array_fill(0, array[cardinality(sites)]),
+                                        array_fill(0, array[cardinality(sites)]), signs);
     end if;
     return null;
 end
@@ -282,36 +356,35 @@ create trigger campaign_activity_inspection_deleted after delete on inspection
 
 create function campaign_activity_findings() returns trigger language plpgsql as $fn$
 declare
-    d text;
-    q text[];
-    changed boolean;
-    cs uuid[];
-    ss uuid[];
-    ts uuid[];
-    ds date[];
-    row_sql constant text := 'select %1$s.site_id, %1$s.unit_id, %1$s.found_at as at, 0 as inspection, 1 as finding, '
-        || 'case when %1$s.status in (''RECTIFIED'', ''VERIFIED'') then 1 else 0 end as resolved, %2$s as sign from %3$s';
-    moved constant text := ' join old_rows o on o.id = n.id where (n.site_id, n.unit_id, n.found_at, '
-        || 'n.status in (''RECTIFIED'', ''VERIFIED'')) is distinct from (o.site_id, o.unit_id, o.found_at, '
-        || 'o.status in (''RECTIFIED'', ''VERIFIED''))';
+    sites uuid[];
+    units uuid[];
+    ats timestamptz[];
+    resolveds integer[];
+    signs integer[];
 begin
     if tg_op = 'INSERT' then
-        d := (format(row_sql, 'n', 1, 'new_rows n'));
+        select array_agg(site_id), array_agg(unit_id), array_agg(found_at),
+               array_agg(case when status in ('RECTIFIED', 'VERIFIED') then 1 else 0 end), array_agg(1)
+        into sites, units, ats, resolveds, signs from new_rows;
     elsif tg_op = 'DELETE' then
-        d := (format(row_sql, 'o', -1, 'old_rows o'));
+        select array_agg(site_id), array_agg(unit_id), array_agg(found_at),
+               array_agg(case when status in ('RECTIFIED', 'VERIFIED') then 1 else 0 end), array_agg(-1)
+        into sites, units, ats, resolveds, signs from old_rows;
     else
-        d := (format(row_sql, 'n', 1, 'new_rows n' || moved) || ' union all '
-            || format(row_sql, 'o', -1, 'new_rows n' || moved));
+        select array_agg(d.site_id), array_agg(d.unit_id), array_agg(d.found_at), array_agg(d.resolved),
+               array_agg(d.sign)
+        into sites, units, ats, resolveds, signs
+        from new_rows n join old_rows o on o.id = n.id
+        cross join lateral (values
+            (n.site_id, n.unit_id, n.found_at, case when n.status in ('RECTIFIED', 'VERIFIED') then 1 else 0 end, 1),
+            (o.site_id, o.unit_id, o.found_at, case when o.status in ('RECTIFIED', 'VERIFIED') then 1 else 0 end, -1))
+            d(site_id, unit_id, found_at, resolved, sign)
+        where (n.site_id, n.unit_id, n.found_at, n.status in ('RECTIFIED', 'VERIFIED'))
+              is distinct from (o.site_id, o.unit_id, o.found_at, o.status in ('RECTIFIED', 'VERIFIED'));
     end if;
-    execute format('select exists (%s)', d) into changed;
-    if changed then
-        q := campaign_activity_delta_sql(d);
-        execute q[1];
-        execute q[2];
-        execute q[3] into cs, ss, ts, ds;
-        if cs is not null then
-            perform campaign_activity_derive(cs, ss, ts, ds);
-        end if;
+    if sites is not null then
+        perform campaign_activity_apply(sites, units, ats, array_fill(0, array[cardinality(sites)]),
+                                        array_fill(1, array[cardinality(sites)]), resolveds, signs);
     end if;
     return null;
 end
