@@ -19,11 +19,11 @@
 -- tables); then each target they touch is locked and recounted, and its unit's and day's rows get increments
 -- (campaign_activity_count), so two writers of one target take turns and the later one counts the earlier one's rows. Changes of what counts
 -- (targets added or removed, the period or the unit of a campaign changed, a unit moved) recompute the campaign from
--- the base tables; a site retired or revived recomputes its campaigns' tops and days. Lock order, everywhere: site
--- rows, campaign rows, then derived rows (sites, tops, days, each in key order), so that no two writers deadlock. A
--- delta takes a key-share lock on its sites and a share lock on the campaigns targeting them before it reads which
--- campaign counts what; a recomputation holds the campaign for update (and, for new targets, those sites' rows)
--- before it reads the base tables, so each concurrent change is either in its snapshot or applied after it commits.
+-- the base tables; a site retired or revived recomputes its campaigns' units and days. Every recount first takes
+-- finding and inspection in share mode (here, or V2's and V7's triggers for a site retired or a unit moved, which fire
+-- before these): it waits for the writes under way and holds back new ones until it commits, so a recount's snapshot
+-- holds every write, and no write waits for a row lock of a recount while holding one the recount needs. Writers lock
+-- the targets' rows in key order, then per-unit and per-day rows in key order, so they do not deadlock each other.
 
 create table campaign_activity_zone (
     zone text not null
@@ -155,8 +155,8 @@ begin
 end
 $fn$;
 
--- Recompute one campaign from the base tables. The caller holds the campaign's row for update, so that these
--- statements' snapshots hold every delta that was under way.
+-- Recompute one campaign from the base tables. The caller holds finding and inspection in share mode, so that these
+-- statements' snapshots hold every write that was under way and none runs beside them.
 create function campaign_activity_recompute(of_campaign uuid) returns void language plpgsql as $fn$
 begin
     delete from campaign_activity a where a.campaign_id = of_campaign;
@@ -186,6 +186,7 @@ create function campaign_activity_rebuild() returns void language plpgsql as $fn
 declare
     c uuid;
 begin
+    lock table finding, inspection in share mode;
     perform 1 from campaign order by id for update;
     for c in select id from campaign order by id loop
         perform campaign_activity_recompute(c);
@@ -258,10 +259,9 @@ $fn$;
 -- ------------------------------------------------------------------------------------------------ deltas
 -- One delta of inspection or finding rows, each as (site, unit, at, inspection, finding, resolved, sign), given as
 -- arrays (the trigger functions collect them from their transition tables, which only they can see). Static SQL
--- throughout, so the plans are cached per connection. Locks first: the sites (key share), and only then the question
--- whether any campaign targets them, so a target added meanwhile is either seen here or waits for this write; the
--- campaigns that target them (share); then the delta with a fresh snapshot that sees any recount that committed
--- meanwhile; then the derived rows (campaign_activity_count).
+-- throughout, so the plans are cached per connection. A recount never runs beside a write (it takes finding and
+-- inspection in share mode), so which campaigns count what is read without locks; then the derived rows
+-- (campaign_activity_count).
 create function campaign_activity_apply(sites uuid[], units uuid[], ats timestamptz[], inspections integer[],
                                         findings integer[], resolveds integer[], signs integer[])
     returns void language plpgsql as $fn$
@@ -274,12 +274,9 @@ declare
     dfs integer[];
     drs integer[];
 begin
-    perform 1 from site where id = any(sites) order by id for key share;
     if not exists (select 1 from campaign_target where site_id = any(sites)) then
         return;
     end if;
-    perform 1 from campaign where id in (select campaign_id from campaign_target where site_id = any(sites))
-    order by id for share;
     with d as (
         select * from unnest(sites, units, ats, inspections, findings, resolveds, signs)
             as d(site_id, unit_id, at, inspection, finding, resolved, sign)
@@ -399,13 +396,12 @@ create trigger campaign_activity_finding_deleted after delete on finding
     referencing old table as old_rows for each statement execute function campaign_activity_findings();
 
 -- ------------------------------------------------------------------------------------------------ what counts
--- New targets: their sites' rows for update (in-flight writes at those sites finish first, later ones wait and then
--- see the target), then the campaign's, then recompute.
+-- New targets: recount their campaigns, once the writes under way have finished (later ones wait, then see them).
 create function campaign_activity_targets_added() returns trigger language plpgsql as $fn$
 declare
     c uuid;
 begin
-    perform 1 from site where id in (select site_id from new_rows) order by id for update;
+    lock table finding, inspection in share mode;
     perform 1 from campaign where id in (select campaign_id from new_rows) order by id for update;
     for c in select distinct campaign_id from new_rows order by 1 loop
         perform campaign_activity_recompute(c);
@@ -421,6 +417,7 @@ create function campaign_activity_targets_removed() returns trigger language plp
 declare
     c uuid;
 begin
+    lock table finding, inspection in share mode;
     perform 1 from campaign where id in (select campaign_id from old_rows) order by id for update;
     for c in select distinct o.campaign_id from old_rows o join campaign k on k.id = o.campaign_id order by 1 loop
         perform campaign_activity_recompute(c);
@@ -434,11 +431,23 @@ create trigger campaign_activity_targets_removed after delete on campaign_target
 
 create function campaign_activity_campaign_changed() returns trigger language plpgsql as $fn$
 begin
-    perform 1 from campaign where id = new.id for update;
     perform campaign_activity_recompute(new.id);
     return null;
 end
 $fn$;
+
+-- Before a campaign's row is locked by an update or a delete (which may recount it), the writes under way finish and
+-- new ones wait: a writer reads the campaigns that target its sites, and must not wait for that row while holding
+-- what the recount waits for.
+create function campaign_activity_writes_paused() returns trigger language plpgsql as $fn$
+begin
+    lock table finding, inspection in share mode;
+    return null;
+end
+$fn$;
+
+create trigger campaign_activity_writes_paused before update or delete on campaign
+    for each statement execute function campaign_activity_writes_paused();
 
 create trigger campaign_activity_campaign_changed after update of unit_id, starts_at, ends_at on campaign
     for each row when (old.unit_id is distinct from new.unit_id or old.starts_at is distinct from new.starts_at
@@ -467,25 +476,15 @@ begin
 end
 $fn$;
 
-create trigger campaign_activity_site_changed after update of active on site
+-- Named to fire after report_site_changed (V2), which first takes finding and inspection in share mode: no writer of
+-- those is under way once this one takes rows that writers lock too.
+create trigger site_changed_campaign_activity after update of active on site
     for each row when (old.active is distinct from new.active) execute function campaign_activity_site_changed();
 
--- Before a unit moves, its mover takes every campaign's row (in id order), before report_unit_moved (V2, which fires
--- after this one by name) locks report rollup rows: writers lock campaigns before report rollups too, so the two
--- cannot wait for each other.
-create function campaign_activity_unit_moving() returns trigger language plpgsql as $fn$
-begin
-    perform 1 from campaign order by id for update;
-    return new;
-end
-$fn$;
-
-create trigger campaign_activity_unit_moving before update of parent_id on unit
-    for each row when (old.parent_id is distinct from new.parent_id)
-    execute function campaign_activity_unit_moving();
-
 -- A moved unit changes which subtree its work counts for and under which child: every campaign is recomputed. Named
--- to fire after unit_closure_moved (triggers of one event fire in name order), so the closure is already moved.
+-- to fire after unit_closure_moved (triggers of one event fire in name order), so the closure is already moved; by
+-- then report_unit_moved (V2, before the update) has taken finding and inspection in share mode, so no writer that
+-- holds a campaign's share lock is under way.
 create function campaign_activity_unit_moved() returns trigger language plpgsql as $fn$
 begin
     if exists (select 1 from old_rows o join new_rows n on n.id = o.id where n.parent_id is distinct from o.parent_id) then
