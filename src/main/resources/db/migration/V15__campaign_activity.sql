@@ -17,13 +17,14 @@
 --
 -- Row changes of inspection and finding are applied as deltas to campaign_activity (statement-level, from transition
 -- tables); then each target they touch is locked and recounted, and its unit's and day's rows get increments
--- (campaign_activity_count), so two writers of one target take turns and the later one counts the earlier one's rows. Changes of what counts
--- (targets added or removed, the period or the unit of a campaign changed, a unit moved) recompute the campaign from
--- the base tables; a site retired or revived recomputes its campaigns' units and days. Every recount first takes
--- finding and inspection in share mode (here, or V2's and V7's triggers for a site retired or a unit moved, which fire
--- before these): it waits for the writes under way and holds back new ones until it commits, so a recount's snapshot
--- holds every write, and no write waits for a row lock of a recount while holding one the recount needs. Writers lock
--- the targets' rows in key order, then per-unit and per-day rows in key order, so they do not deadlock each other.
+-- (campaign_activity_count), so two writers of one target take turns and the later one counts the earlier one's
+-- rows. Changes of what counts (targets added or removed, the period or the unit of a campaign changed, a unit moved)
+-- recompute the campaign from the base tables; a site retired or revived recomputes its campaigns' units and days.
+-- Every recount first takes finding and inspection in share mode (here, or V2's and V7's triggers for a site retired
+-- or a unit moved, which fire before these): it waits for the writes under way and holds back new ones until it
+-- commits, so a recount's snapshot holds every write, and no write waits for a row lock of a recount while holding
+-- one the recount needs. Writers lock the targets' rows in key order, then per-unit and per-day rows in key order, so
+-- they do not deadlock each other.
 
 create table campaign_activity_zone (
     zone text not null
@@ -110,7 +111,8 @@ $fn$;
 -- The derived rows of the given keys (the i-th campaign with the i-th site, top and day; nulls skip), recomputed from
 -- campaign_activity: locked first (in key order), then each recomputed by its own statement, which sees what the
 -- writers before it committed.
-create function campaign_activity_derive(cs uuid[], ss uuid[], ts uuid[], ds date[]) returns void language plpgsql as $fn$
+create function campaign_activity_derive(cs uuid[], ss uuid[], ts uuid[], ds date[])
+    returns void language plpgsql as $fn$
 begin
     perform 1 from campaign_site_activity x
     where (x.campaign_id, x.site_id) in (select k.c, k.s from unnest(cs, ss) k(c, s))
@@ -168,7 +170,8 @@ begin
     insert into campaign_site_activity (campaign_id, site_id, active, inspections, findings, resolved, first_day)
     select ct.campaign_id, ct.site_id, s.active, 0, 0, 0, null
     from campaign_target ct join site s on s.id = ct.site_id where ct.campaign_id = of_campaign;
-    perform campaign_activity_derive(array_agg(of_campaign), array_agg(k.site_id), array_agg(k.top_id), array_agg(k.day))
+    perform campaign_activity_derive(array_agg(of_campaign), array_agg(k.site_id), array_agg(k.top_id),
+                                     array_agg(k.day))
     from (select site_id, null::uuid as top_id, null::date as day from campaign_site_activity
           where campaign_id = of_campaign
           union all
@@ -436,9 +439,9 @@ begin
 end
 $fn$;
 
--- Before a campaign's row is locked by an update or a delete (which may recount it), the writes under way finish and
--- new ones wait: a writer reads the campaigns that target its sites, and must not wait for that row while holding
--- what the recount waits for.
+-- Before a campaign is updated or deleted (which may recount it), the writes under way finish and new ones wait until
+-- it commits: a writer reads the campaign's period and unit without a lock, so the recount must see every write made
+-- under the old ones, and every later write the new ones.
 create function campaign_activity_writes_paused() returns trigger language plpgsql as $fn$
 begin
     lock table finding, inspection in share mode;
@@ -487,7 +490,8 @@ create trigger site_changed_campaign_activity after update of active on site
 -- holds a campaign's share lock is under way.
 create function campaign_activity_unit_moved() returns trigger language plpgsql as $fn$
 begin
-    if exists (select 1 from old_rows o join new_rows n on n.id = o.id where n.parent_id is distinct from o.parent_id) then
+    if exists (select 1 from old_rows o join new_rows n on n.id = o.id
+               where n.parent_id is distinct from o.parent_id) then
         perform campaign_activity_rebuild();
     end if;
     return null;
